@@ -1,0 +1,61 @@
+package org.iterwatch.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Checks values Jackson cannot: ranges, formats, and the one key nobody can run without. */
+final class ConfigValidator {
+    static final String NO_TOKEN = "telegram.token: no Telegram bot token. Open Telegram, talk to @BotFather,"
+            + " send /newbot, then set TELEGRAM_BOT_TOKEN=<the token it gives you> (or telegram.token in the config file).";
+    private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,}");
+
+    private ConfigValidator() {
+    }
+
+    static void validate(IterwatchConfig config) {
+        if (config.telegram().token().isEmpty()) {
+            throw new ConfigException(NO_TOKEN);
+        }
+        List<String> problems = new ArrayList<>();
+        Telegram telegram = config.telegram();
+        if (!TOKEN.matcher(telegram.token().reveal()).matches()) {
+            problems.add("telegram.token: does not look like a bot token (expected <digits>:<at least 20 letters,"
+                    + " digits, _ or ->, as @BotFather gives it)");
+        }
+        String scheme = telegram.apiUrl().getScheme();
+        if (!("http".equals(scheme) || "https".equals(scheme)) || telegram.apiUrl().getHost() == null) {
+            problems.add("telegram.apiUrl: must be an http or https URL such as https://api.telegram.org");
+        }
+        for (int i = 0; i < telegram.admins().size(); i++) {
+            Long id = telegram.admins().get(i);
+            if (id == null || id <= 0) {
+                problems.add("telegram.admins[" + i + "]: must be a positive Telegram user id");
+            }
+        }
+        between(problems, "telegram.pollTimeout", telegram.pollTimeout(), Duration.ofSeconds(1), Duration.ofSeconds(100));
+        int port = config.kafka().embeddedPort();
+        if (port < 0 || port > 65535) {
+            problems.add("kafka.embeddedPort: must be between 0 and 65535");
+        }
+        Monitors monitors = config.monitors();
+        between(problems, "monitors.refreshPeriod", monitors.refreshPeriod(), Duration.ofMillis(100), Duration.ofDays(1));
+        if (monitors.threads() < 1 || monitors.threads() > 64) {
+            problems.add("monitors.threads: must be between 1 and 64");
+        }
+        if (monitors.maxPoints() < 1000) {
+            problems.add("monitors.maxPoints: must be at least 1000");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("; ", problems));
+        }
+    }
+
+    private static void between(List<String> problems, String key, Duration value, Duration min, Duration max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problems.add(key + ": must be between " + Durations.format(min) + " and " + Durations.format(max)
+                    + " (was " + Durations.format(value) + ")");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.iterwatch.config;
+
+import java.nio.file.Path;
+
+/**
+ * The whole configuration, immutable. Missing sections get their defaults, so an empty YAML file
+ * (or none) plus a bot token is a working setup.
+ */
+public record IterwatchConfig(Telegram telegram, Kafka kafka, Storage storage, Monitors monitors) {
+    public IterwatchConfig {
+        telegram = telegram == null ? new Telegram(null, null, null, null) : telegram;
+        kafka = kafka == null ? new Kafka(null, null) : kafka;
+        storage = storage == null ? new Storage(null, null) : storage;
+        monitors = monitors == null ? new Monitors(null, null, null) : monitors;
+    }
+
+    /** Where the H2 database lives unless {@code storage.databaseUrl} says otherwise. */
+    public String databaseUrl() {
+        if (storage.databaseUrl() != null) {
+            return storage.databaseUrl();
+        }
+        Path db = storage.dataDir().resolve("iterwatch").toAbsolutePath();
+        return "jdbc:h2:file:" + db;
+    }
+
+    public Path embeddedKafkaDir() {
+        return storage.dataDir().resolve("kafka");
+    }
+}

@@ -1,0 +1,118 @@
+package org.iterwatch.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    static final String TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc-def";
+    final ConfigLoader loader = new ConfigLoader();
+    @TempDir
+    Path dir;
+
+    @Test
+    void tokenAloneGivesTheDocumentedDefaults() {
+        IterwatchConfig config = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+
+        assertThat(config.telegram().apiUrl()).isEqualTo(URI.create("https://api.telegram.org"));
+        assertThat(config.kafka().embedded()).isTrue();
+        assertThat(config.kafka().embeddedPort()).isEqualTo(9092);
+        assertThat(config.monitors().refreshPeriod()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.databaseUrl()).startsWith("jdbc:h2:file:").endsWith("data/iterwatch");
+        assertThat(config.embeddedKafkaDir()).isEqualTo(Path.of("data", "kafka"));
+    }
+
+    @Test
+    void environmentOverridesTheFile() throws IOException {
+        Path file = write("""
+                telegram:
+                  token: "%s"
+                  admins: [1, 2]
+                kafka:
+                  bootstrapServers: broker-a:9092
+                monitors:
+                  refreshPeriod: 5s
+                """.formatted(TOKEN));
+
+        IterwatchConfig config = loader.load(file, Map.of(
+                "ITERWATCH_ADMINS", "42, 43",
+                "ITERWATCH_REFRESH_PERIOD", "250ms",
+                "TELEGRAM_API_URL", "http://127.0.0.1:8081"));
+
+        assertThat(config.telegram().admins()).containsExactly(42L, 43L);
+        assertThat(config.monitors().refreshPeriod()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("broker-a:9092");
+        assertThat(config.telegram().apiUrl().getPort()).isEqualTo(8081);
+    }
+
+    @Test
+    void missingTokenSaysHowToGetOneOnOneLine() {
+        assertThatThrownBy(() -> loader.load(null, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("@BotFather")
+                .hasMessageContaining("TELEGRAM_BOT_TOKEN")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void unknownKeyIsNamed() throws IOException {
+        Path file = write("monitors:\n  refreshPeriodd: 2s\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessageStartingWith("monitors.refreshPeriodd: unknown key")
+                .hasMessageContaining("refreshPeriod");
+    }
+
+    @Test
+    void badValuesNameTheirKey() throws IOException {
+        assertThatThrownBy(() -> loader.load(write("monitors:\n  refreshPeriod: soon\n"), Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessageStartingWith("monitors.refreshPeriod: 'soon' is not a duration");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_ADMINS", "12,alice")))
+                .hasMessageStartingWith("telegram.admins[1]: expected a whole number");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_REFRESH_PERIOD", "1ms")))
+                .hasMessage("monitors.refreshPeriod: must be between 100ms and 1d (was 1ms)");
+    }
+
+    @Test
+    void malformedTokenIsRefusedWithoutEchoingIt() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", "not-a-token-secret")))
+                .hasMessageStartingWith("telegram.token: does not look like a bot token")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-a-token-secret"));
+    }
+
+    @Test
+    void secretsDoNotAppearInToString() {
+        IterwatchConfig config = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+
+        assertThat(config.toString()).doesNotContain(TOKEN).contains("<secret>");
+        assertThat(config.telegram().token().reveal()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void notYamlIsReportedWithTheFile() throws IOException {
+        Path file = write("telegram: [unclosed\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessageContaining(file.toString()).hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void durationsAcceptShortAndIsoForms() {
+        assertThat(List.of("500ms", "2s", "5m", "1h", "1d", "PT3S").stream().map(Durations::parse))
+                .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofMinutes(5),
+                        Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(3));
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("iterwatch.yml"), yaml);
+    }
+}
