@@ -1,0 +1,12 @@
+package org.iterwatch.render;
+
+/** Chart titles, shared by the picture and the caption so both always agree. */
+public final class Titles {
+    private Titles() {
+    }
+
+    /** {@code <topic> — N points}, N exact. */
+    public static String progress(String topic, long points) {
+        return topic + " \u2014 " + points + " points";
+    }
+}
