@@ -1,0 +1,11 @@
+package org.iterwatch.monitor;
+
+/**
+ * A chat that follows a monitor, and the pinned message it shows there.
+ *
+ * @param threadId  forum topic the message belongs to, or null
+ * @param messageId the pinned progress message, or null before it was first sent
+ * @param shownHash hash of the content that message shows now, or null
+ */
+public record Follower(long chatId, Long threadId, Long messageId, String shownHash) {
+}

@@ -1,0 +1,72 @@
+package org.iterwatch.monitor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Monitors and the chats following them, in the database. */
+final class MonitorRepository {
+    private final Jdbi jdbi;
+
+    MonitorRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    MonitorRow insert(String topic, String title, long createdBy) {
+        long id = jdbi.withHandle(h -> h.createUpdate(
+                        "INSERT INTO monitor (topic, title, created_by, created_at) VALUES (:topic, :title, :by, :at)")
+                .bind("topic", topic).bind("title", title).bind("by", createdBy).bind("at", Instant.now())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new MonitorRow(id, topic, title);
+    }
+
+    Optional<MonitorRow> byTopic(String topic) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title FROM monitor WHERE topic = :topic")
+                .bind("topic", topic).map((rs, ctx) -> new MonitorRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .findOne());
+    }
+
+    Optional<MonitorRow> byId(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title FROM monitor WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> new MonitorRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .findOne());
+    }
+
+    List<MonitorRow> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title FROM monitor ORDER BY topic")
+                .map((rs, ctx) -> new MonitorRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+    }
+
+    void delete(long id) {
+        jdbi.useHandle(h -> h.execute("DELETE FROM monitor WHERE id = ?", id));
+    }
+
+    /** Adds a follower; a chat that already follows keeps its message. */
+    void follow(long monitorId, long chatId, Long threadId) {
+        jdbi.useTransaction(h -> {
+            int known = h.createQuery("SELECT COUNT(*) FROM monitor_chat WHERE monitor_id = :m AND chat_id = :c")
+                    .bind("m", monitorId).bind("c", chatId).mapTo(Integer.class).one();
+            if (known == 0) {
+                h.createUpdate("INSERT INTO monitor_chat (monitor_id, chat_id, thread_id) VALUES (:m, :c, :t)")
+                        .bind("m", monitorId).bind("c", chatId).bind("t", threadId).execute();
+            }
+        });
+    }
+
+    List<Follower> followers(long monitorId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT chat_id, thread_id, message_id, content_hash FROM monitor_chat WHERE monitor_id = :m ORDER BY chat_id")
+                .bind("m", monitorId)
+                .map((rs, ctx) -> new Follower(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                        (Long) rs.getObject(3, Long.class), rs.getString(4)))
+                .list());
+    }
+
+    void shown(long monitorId, ShownMessage shown) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE monitor_chat SET message_id = :msg, content_hash = :hash WHERE monitor_id = :m AND chat_id = :c")
+                .bind("msg", shown.messageId()).bind("hash", shown.contentHash())
+                .bind("m", monitorId).bind("c", shown.chatId()).execute());
+    }
+}

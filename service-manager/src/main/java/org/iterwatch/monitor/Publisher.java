@@ -1,0 +1,68 @@
+package org.iterwatch.monitor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.iterwatch.config.IterwatchException;
+import org.iterwatch.render.ChartRenderer;
+import org.iterwatch.render.ChartRequest;
+import org.iterwatch.render.PlotSeries;
+import org.iterwatch.render.ProgressCaption;
+import org.iterwatch.render.RenderedChart;
+
+/** Draws a monitor's state and hands it to the chat side, remembering what each chat now shows. */
+final class Publisher {
+    private final ChartRenderer renderer;
+    private final ProgressListener listener;
+    private final MonitorRepository repository;
+
+    Publisher(ChartRenderer renderer, ProgressListener listener, MonitorRepository repository) {
+        this.renderer = renderer;
+        this.listener = listener;
+        this.repository = repository;
+    }
+
+    /**
+     * @param changed whether the state differs from what was last shown; when it does not, only
+     *                followers still without a message are served
+     * @return true when every follower now shows this state
+     */
+    boolean publish(MonitorRow monitor, MonitorState state, MonitorRuntime.Snapshot snapshot, boolean changed) {
+        List<Follower> followers = repository.followers(monitor.id());
+        if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
+            return true;
+        }
+        String name = monitor.title() == null ? monitor.topic() : monitor.title();
+        RenderedChart chart = renderer.render(ChartRequest.progress(name, List.of(PlotSeries.ordinal(snapshot.values()))));
+        String caption = new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
+                snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html();
+        String hash = hash(chart.png(), caption);
+        List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
+        if (stale.isEmpty()) {
+            return true;
+        }
+        List<ShownMessage> shown = listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale));
+        shown.forEach(s -> repository.shown(monitor.id(), s));
+        return shown.size() == stale.size();
+    }
+
+    private static String label(MonitorState state) {
+        return switch (state) {
+            case RUNNING -> "\u25b6 running";
+            case STOPPED -> "\u23f9 stopped";
+        };
+    }
+
+    private static String hash(byte[] png, String caption) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(png);
+            sha.update(caption.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IterwatchException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.iterwatch.monitor;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.iterwatch.config.IterwatchException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/** A Quartz scheduler whose JDBC job store lives in our own database and pool. */
+final class QuartzFactory {
+    private static final String DATA_SOURCE = "iterwatch";
+
+    private QuartzFactory() {
+    }
+
+    static Scheduler create(DataSource dataSource, int threads, JobFactory jobs) {
+        // Quartz looks data sources up by name; registering ours avoids a second pool.
+        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new Provider(dataSource));
+        Properties p = new Properties();
+        p.put("org.quartz.scheduler.instanceName", "iterwatch");
+        p.put("org.quartz.scheduler.instanceId", "iterwatch");
+        p.put("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.put("org.quartz.threadPool.threadCount", String.valueOf(threads));
+        p.put("org.quartz.threadPool.threadNamePrefix", "monitor");
+        p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.put("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.put("org.quartz.jobStore.useProperties", "true");
+        p.put("org.quartz.jobStore.misfireThreshold", "5000");
+        try {
+            Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
+            scheduler.setJobFactory(jobs);
+            return scheduler;
+        } catch (SchedulerException e) {
+            throw new IterwatchException("cannot create the Quartz scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    private record Provider(DataSource dataSource) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return dataSource.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // The pool belongs to the process, which closes it after the scheduler.
+        }
+
+        @Override
+        public void initialize() {
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.iterwatch.monitor;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Parses the record shapes of contract 1 with Jackson's streaming parser: number parsing
+ * dominates ingest, and the fast double parser makes it about three times quicker.
+ */
+final class RecordParser {
+    private final JsonFactory json = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+            .build();
+    private final int maxValues;
+
+    RecordParser(int maxValues) {
+        this.maxValues = maxValues;
+    }
+
+    ParsedRecord parse(byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new BadRecordException("empty record");
+        }
+        try (JsonParser p = json.createParser(value)) {
+            ParsedRecord record = parseTop(p, p.nextToken());
+            if (p.nextToken() != null) {
+                throw new BadRecordException("unexpected data after the JSON value");
+            }
+            return record;
+        } catch (IOException e) {
+            throw new BadRecordException("not valid JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private ParsedRecord parseTop(JsonParser p, JsonToken token) throws IOException {
+        if (token == JsonToken.START_ARRAY) {
+            return new ParsedRecord(null, 0, numbers(p), "");
+        }
+        if (token != null && token.isNumeric()) {
+            return new ParsedRecord(null, 0, new double[] {finite(p.getDoubleValue())}, "");
+        }
+        if (token == JsonToken.START_OBJECT) {
+            return parseObject(p);
+        }
+        throw new BadRecordException("expected a JSON object, array or number");
+    }
+
+    private ParsedRecord parseObject(JsonParser p) throws IOException {
+        Long iteration = null;
+        Integer index = null;
+        double[] values = null;
+        Double single = null;
+        String series = "";
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken token = p.nextToken();
+            switch (field) {
+                case "iteration" -> iteration = wholeNumber(p, token, "iteration");
+                case "index" -> index = Math.toIntExact(wholeNumber(p, token, "index"));
+                case "values" -> values = expectArray(p, token, "values");
+                case "value" -> single = number(p, token, "value");
+                case "payload" -> values = payload(p, token);
+                case "series" -> series = text(p, token, "series");
+                default -> p.skipChildren();
+            }
+        }
+        if (values != null) {
+            return new ParsedRecord(iteration, index == null ? 0 : index, values, series);
+        }
+        if (single != null) {
+            return new ParsedRecord(iteration, index == null ? 0 : index, new double[] {single}, series);
+        }
+        throw new BadRecordException("the object has none of \"values\", \"value\" or \"payload\"");
+    }
+
+    /** The published system's envelope: a JSON string that itself holds an array (or a number). */
+    private double[] payload(JsonParser p, JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new BadRecordException("\"payload\" must be a string holding a JSON array");
+        }
+        try (JsonParser inner = json.createParser(p.getText())) {
+            JsonToken first = inner.nextToken();
+            double[] values = first == JsonToken.START_ARRAY ? numbers(inner)
+                    : first != null && first.isNumeric() ? new double[] {finite(inner.getDoubleValue())} : null;
+            if (values == null || inner.nextToken() != null) {
+                throw new BadRecordException("\"payload\" must hold a JSON array of numbers");
+            }
+            return values;
+        }
+    }
+
+    private double[] expectArray(JsonParser p, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.START_ARRAY) {
+            throw new BadRecordException("\"" + field + "\" must be an array of numbers");
+        }
+        return numbers(p);
+    }
+
+    private double[] numbers(JsonParser p) throws IOException {
+        double[] values = new double[64];
+        int n = 0;
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null || !token.isNumeric()) {
+                throw new BadRecordException("value " + n + " of the array is not a number");
+            }
+            if (n == values.length) {
+                if (n >= maxValues) {
+                    throw new BadRecordException("more than " + maxValues + " values in one record");
+                }
+                values = Arrays.copyOf(values, Math.min(maxValues, n * 2));
+            }
+            values[n++] = finite(p.getDoubleValue());
+        }
+        return Arrays.copyOf(values, n);
+    }
+
+    private static double finite(double v) {
+        if (!Double.isFinite(v)) {
+            throw new BadRecordException("a value is not a finite number");
+        }
+        return v;
+    }
+
+    private static long wholeNumber(JsonParser p, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            throw new BadRecordException("\"" + field + "\" must be a whole number");
+        }
+        long v = p.getLongValue();
+        if (v < 0) {
+            throw new BadRecordException("\"" + field + "\" must not be negative");
+        }
+        return v;
+    }
+
+    private static double number(JsonParser p, JsonToken token, String field) throws IOException {
+        if (token == null || !token.isNumeric()) {
+            throw new BadRecordException("\"" + field + "\" must be a number");
+        }
+        return finite(p.getDoubleValue());
+    }
+
+    private static String text(JsonParser p, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new BadRecordException("\"" + field + "\" must be a string");
+        }
+        return p.getText();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

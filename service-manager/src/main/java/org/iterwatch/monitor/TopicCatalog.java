@@ -1,0 +1,68 @@
+package org.iterwatch.monitor;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.iterwatch.config.IterwatchException;
+
+/** The broker's topics, and the names close to a mistyped one. */
+final class TopicCatalog implements AutoCloseable {
+    private final Admin admin;
+
+    TopicCatalog(String bootstrapServers) {
+        this.admin = Admin.create(KafkaSettings.admin(bootstrapServers));
+    }
+
+    List<String> names() {
+        try {
+            return admin.listTopics().names().get(15, TimeUnit.SECONDS).stream()
+                    .filter(t -> !t.startsWith("__")).sorted().toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IterwatchException("interrupted while listing Kafka topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new MonitorException("Kafka is not reachable right now; try again in a moment.");
+        }
+    }
+
+    /** Up to five existing topics that look like what the person meant. */
+    List<String> closeTo(String wanted, List<String> existing) {
+        String w = wanted.toLowerCase(Locale.ROOT);
+        return existing.stream()
+                .filter(t -> {
+                    String n = t.toLowerCase(Locale.ROOT);
+                    return n.contains(w) || w.contains(n) || distance(n, w) <= Math.max(2, w.length() / 3);
+                })
+                .sorted(Comparator.comparingInt((String t) -> distance(t.toLowerCase(Locale.ROOT), w)).thenComparing(t -> t))
+                .limit(5)
+                .toList();
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

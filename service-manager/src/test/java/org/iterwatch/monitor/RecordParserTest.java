@@ -1,0 +1,71 @@
+package org.iterwatch.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RecordParserTest {
+    final RecordParser parser = new RecordParser(1000);
+
+    ParsedRecord parse(String json) {
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void batch() {
+        ParsedRecord r = parse("{\"iteration\": 12, \"values\": [0.1, 0.2, 3], \"series\": \"u\", \"final\": true}");
+
+        assertThat(r.iteration()).isEqualTo(12);
+        assertThat(r.values()).containsExactly(0.1, 0.2, 3.0);
+        assertThat(r.series()).isEqualTo("u");
+    }
+
+    @Test
+    void singlePoint() {
+        ParsedRecord r = parse("{\"iteration\":12,\"index\":5,\"value\":0.3}");
+
+        assertThat(r.iteration()).isEqualTo(12);
+        assertThat(r.index()).isEqualTo(5);
+        assertThat(r.values()).containsExactly(0.3);
+    }
+
+    @Test
+    void mathematicaEnvelopeHoldsTheArrayAsAString() {
+        ParsedRecord r = parse("{\"payload\": \"[0.1,0.2,-1.5E-3]\"}");
+
+        assertThat(r.iteration()).isNull();
+        assertThat(r.values()).containsExactly(0.1, 0.2, -0.0015);
+    }
+
+    @Test
+    void bareArrayAndBareNumber() {
+        assertThat(parse("[1, 2.5]").values()).containsExactly(1.0, 2.5);
+        assertThat(parse("42").values()).containsExactly(42.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{", "[1,2", "\"text\"", "{\"values\": \"1,2\"}", "{\"iteration\": 1}",
+        "[1, \"x\"]", "[1e999]", "{\"payload\": [1]}", "{\"payload\": \"[1,\"}", "[1] [2]", "{\"iteration\": -1, \"value\": 1}",
+        "{\"iteration\": 1.5, \"value\": 1}", "null", "true"})
+    void malformedRecordsAreRejectedWithAReason(String json) {
+        assertThatThrownBy(() -> parse(json)).isInstanceOf(BadRecordException.class).hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void tooManyValuesAreRejectedBeforeGrowingWithoutBound() {
+        String big = "[" + "1,".repeat(5000) + "1]";
+
+        assertThatThrownBy(() -> parse(big)).hasMessageContaining("more than 1000 values");
+    }
+
+    @Test
+    void invalidUtf8IsABadRecordNotACrash() {
+        byte[] bytes = {'[', '1', ',', (byte) 0xC3, (byte) 0x28, ']'};
+
+        assertThatThrownBy(() -> parser.parse(bytes)).isInstanceOf(BadRecordException.class);
+    }
+}
