@@ -23,7 +23,7 @@ public record ProgressCaption(String topic, String state, long points, long firs
             out.append(" \u00b7 iterations ").append(firstIteration).append('\u2013').append(lastIteration);
         }
         out.append('\n');
-        out.append("Last update: ").append(lastUpdate == null ? "never" : lastUpdate.toString().replace('T', ' ').replaceFirst("\\.\\d+", ""));
+        out.append("Last update: ").append(StatusText.when(lastUpdate));
         if (skipped > 0) {
             out.append("\nSkipped records: ").append(skipped);
         }

@@ -130,6 +130,11 @@ public final class MonitorService implements AutoCloseable {
         return repository.byTopic(topic).map(this::view);
     }
 
+    /** The broker's topics, internal ones left out. */
+    public List<String> topics() {
+        return catalog.names();
+    }
+
     public Optional<MonitorView> find(long id) {
         return repository.byId(id).map(this::view);
     }

@@ -1,0 +1,208 @@
+package org.iterwatch.bot;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.iterwatch.bot.TelegramGateway.BotCommandSpec;
+import org.iterwatch.monitor.MonitorException;
+import org.iterwatch.monitor.MonitorService;
+import org.iterwatch.monitor.MonitorState;
+import org.iterwatch.monitor.MonitorView;
+import org.iterwatch.render.Html;
+import org.iterwatch.render.ProgressCaption;
+import org.iterwatch.render.StatusLine;
+import org.iterwatch.render.StatusText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Carries out chat commands and button presses from people who are allowed to give them. */
+final class Commands {
+    static final List<BotCommandSpec> MENU = List.of(
+            new BotCommandSpec("start", "Start a monitor: /start <topic> (bare: help)"),
+            new BotCommandSpec("help", "What this bot does and its commands"),
+            new BotCommandSpec("add", "Add a monitor for a Kafka topic: /add <topic> [title]"),
+            new BotCommandSpec("run", "Start a monitor: /run <topic>"),
+            new BotCommandSpec("stop", "Stop a monitor: /stop <topic>"),
+            new BotCommandSpec("remove", "Remove a monitor: /remove <topic>"),
+            new BotCommandSpec("status", "All monitors, or one: /status [topic]"),
+            new BotCommandSpec("topics", "The Kafka topics and which are monitored"));
+
+    private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+    private final TelegramGateway api;
+    private final Sender sender;
+    private final MonitorService monitors;
+    private final Access access;
+    private final Map<String, BiFunction<Incoming.Text, String, String>> handlers = Map.of(
+            "start", this::start, "run", this::run, "help", (m, a) -> help(), "add", this::add,
+            "stop", this::stop, "remove", this::remove, "status", this::status, "topics", (m, a) -> topics());
+
+    Commands(TelegramGateway api, Sender sender, MonitorService monitors, Access access) {
+        this.api = api;
+        this.sender = sender;
+        this.monitors = monitors;
+        this.access = access;
+    }
+
+    void onText(Incoming.Text message) {
+        if (!access.allowed(message.userId())) {
+            refuse(message.userId(), message.privateChat(), message.replyTo());
+            return;
+        }
+        Optional<CommandLine> command = CommandLine.parse(message.text(), api.botUsername());
+        if (command.isEmpty()) {
+            if (message.privateChat()) {
+                reply(message.replyTo(), "I understand commands only. /help lists them.");
+            }
+            return;
+        }
+        String name = command.get().name().toLowerCase(Locale.ROOT);
+        var handler = handlers.get(name);
+        String answer = handler == null
+                ? "Unknown command /" + Html.escape(Html.shorten(name, 40)) + ". /help lists what I understand."
+                : guarded(() -> handler.apply(message, command.get().argument()));
+        reply(message.replyTo(), answer);
+    }
+
+    /** Answers the press first, as Telegram wants, then acts on it. */
+    void onPress(Incoming.Press press) {
+        if (!access.allowed(press.userId())) {
+            sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(), null));
+            return;
+        }
+        Optional<Buttons.Press> parsed = Buttons.parse(press.data());
+        sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(),
+                parsed.isPresent() ? null : "This button is not valid any more."));
+        parsed.ifPresent(p -> reply(press.replyTo(), guarded(() -> act(p, press))));
+    }
+
+    private String act(Buttons.Press press, Incoming.Press from) {
+        MonitorView monitor = monitors.find(press.monitorId())
+                .orElseThrow(() -> new MonitorException("That monitor was removed."));
+        return switch (press.action()) {
+            case START -> started(monitors.start(monitor.topic(), from.chatId(), threadOf(from.threadId())), monitor);
+            case STOP -> "\u23f9 Stopped <code>" + Html.escape(monitors.stop(monitor.topic()).topic()) + "</code>.";
+            case STATUS -> detail(monitor);
+        };
+    }
+
+    private String start(Incoming.Text m, String topic) {
+        return topic.isEmpty() ? help() : run(m, topic);
+    }
+
+    private String run(Incoming.Text m, String topic) {
+        requireArgument(topic, "/run <topic>");
+        MonitorView before = monitors.find(topic).orElse(null);
+        MonitorView after = monitors.start(topic, m.chatId(), threadOf(m.threadId()));
+        return started(after, before);
+    }
+
+    private static String started(MonitorView after, MonitorView before) {
+        String topic = "<code>" + Html.escape(after.topic()) + "</code>";
+        return before != null && before.state() == MonitorState.RUNNING
+                ? topic + " is running already; its chart is pinned in the chats that follow it."
+                : "\u25b6 Started " + topic + ". Its chart is pinned here and redrawn as results arrive.";
+    }
+
+    private String add(Incoming.Text m, String argument) {
+        requireArgument(argument, "/add <topic> [title]");
+        String[] parts = argument.split("\\s+", 2);
+        String title = parts.length > 1 ? parts[1] : null;
+        MonitorView added = monitors.add(parts[0], title, m.userId(), m.chatId(), threadOf(m.threadId()));
+        String topic = Html.escape(added.topic());
+        return "Added a monitor for <code>" + topic + "</code>. Start it with /start " + topic + ".";
+    }
+
+    private String stop(Incoming.Text m, String topic) {
+        requireArgument(topic, "/stop <topic>");
+        return "\u23f9 Stopped <code>" + Html.escape(monitors.stop(topic).topic()) + "</code>.";
+    }
+
+    private String remove(Incoming.Text m, String topic) {
+        requireArgument(topic, "/remove <topic>");
+        monitors.remove(topic);
+        return "Removed the monitor for <code>" + Html.escape(topic) + "</code>.";
+    }
+
+    private String status(Incoming.Text m, String topic) {
+        if (!topic.isEmpty()) {
+            return detail(monitors.find(topic).orElseThrow(() ->
+                    new MonitorException("There is no monitor for " + topic + ". Add one with /add " + topic + ".")));
+        }
+        return StatusText.overview(monitors.list().stream()
+                .map(v -> new StatusLine(v.topic(), v.state().name(), v.points(), v.lastUpdate())).toList());
+    }
+
+    private static String detail(MonitorView v) {
+        return new ProgressCaption(v.topic(), v.state().name(), v.points(), v.firstIteration(), v.lastIteration(),
+                v.lastUpdate(), v.skipped()).html();
+    }
+
+    private String topics() {
+        List<String> monitored = monitors.list().stream().map(MonitorView::topic).toList();
+        List<String> topics = monitors.topics();
+        if (topics.isEmpty()) {
+            return "Kafka has no topics yet.";
+        }
+        StringBuilder out = new StringBuilder("<b>Kafka topics</b> (\u25cf monitored)\n");
+        for (String t : topics) {
+            String line = (monitored.contains(t) ? "\u25cf " : "\u25cb ") + "<code>" + Html.escape(t) + "</code>\n";
+            if (out.length() + line.length() > StatusText.MAX_MESSAGE - 40) {
+                out.append("\u2026");
+                break;
+            }
+            out.append(line);
+        }
+        return out.toString().stripTrailing();
+    }
+
+    static String help() {
+        return """
+                <b>iterwatch</b> draws the progress of your calculations from their Kafka topics and keeps the chart \
+                pinned here.
+
+                /add &lt;topic&gt; [title] \u2014 add a monitor for a topic
+                /start &lt;topic&gt; or /run &lt;topic&gt; \u2014 start it; the chart is pinned in this chat
+                /stop &lt;topic&gt; \u2014 stop redrawing
+                /remove &lt;topic&gt; \u2014 forget the monitor
+                /status [topic] \u2014 all monitors, or one in detail
+                /topics \u2014 the topics Kafka has
+                The buttons under a chart start, stop or show the status of that monitor.""";
+    }
+
+    private static void requireArgument(String argument, String usage) {
+        if (argument.isEmpty()) {
+            throw new MonitorException("Usage: " + usage);
+        }
+    }
+
+    private static Long threadOf(Integer threadId) {
+        return threadId == null ? null : threadId.longValue();
+    }
+
+    private String guarded(java.util.function.Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (MonitorException e) {
+            return Html.escape(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("a command failed", e);
+            return "Something went wrong on my side; the details are in iterwatch's log.";
+        }
+    }
+
+    private void refuse(long userId, boolean privateChat, ChatTarget to) {
+        if (privateChat && access.shouldTellStranger(userId)) {
+            reply(to, Access.refusal(userId));
+        }
+    }
+
+    private void reply(ChatTarget to, String html) {
+        try {
+            sender.send(to.chatId(), () -> api.sendHtml(to, html, null));
+        } catch (TelegramFailure e) {
+            LOG.warn("reply to chat {} not delivered: {}", to.chatId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.iterwatch.bot;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.iterwatch.bot.kafka.EmbeddedKafka;
+import org.iterwatch.config.ConfigException;
+import org.iterwatch.config.ConfigLoader;
+import org.iterwatch.config.IterwatchConfig;
+import org.iterwatch.config.IterwatchException;
+import org.iterwatch.monitor.MonitorSchema;
+import org.iterwatch.monitor.MonitorService;
+import org.iterwatch.render.ChartRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The process: reads the configuration and wires every part by hand, in one place. */
+@Command(name = "iterwatch", mixinStandardHelpOptions = true, version = "iterwatch 0.1.0",
+        description = "Telegram-first control plane for long-running iterative computations.%n"
+                + "Configuration: an optional YAML file plus environment variables (see README).")
+public final class Main implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file (default: $ITERWATCH_CONFIG)")
+    private Path configFile;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        IterwatchConfig config;
+        try {
+            config = new ConfigLoader().load(configFile(), System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("iterwatch: " + e.getMessage());
+            return 2;
+        }
+        Application app = new Application();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            wire(config, app);
+        } catch (IterwatchException e) {
+            System.err.println("iterwatch: " + e.getMessage());
+            LOG.error("start-up failed", e);
+            app.stop();
+            return 1;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private Path configFile() {
+        if (configFile != null) {
+            return configFile;
+        }
+        String fromEnv = System.getenv("ITERWATCH_CONFIG");
+        return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+    }
+
+    static void wire(IterwatchConfig config, Application app) {
+        createDataDir(config.storage().dataDir());
+        String bootstrap = config.kafka().bootstrapServers();
+        if (config.kafka().embedded()) {
+            EmbeddedKafka broker = EmbeddedKafka.start(config.embeddedKafkaDir(), config.kafka().embeddedPort());
+            app.closeLater("embedded Kafka", broker);
+            bootstrap = broker.bootstrapServers();
+        }
+        HikariDataSource dataSource = dataSource(config.databaseUrl());
+        app.closeLater("database pool", dataSource);
+        MonitorSchema.migrate(dataSource);
+
+        String token = config.telegram().token().reveal();
+        TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl());
+        String username = checkToken(api);
+        Sender sender = new Sender();
+        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(),
+                new PinnedMessages(api, sender));
+        app.closeLater("monitors", monitors);
+        ChatExecutor chats = new ChatExecutor(4);
+        app.closeLater("chat executor", chats);
+        Commands commands = new Commands(api, sender, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()));
+
+        api.deleteWebhook();
+        api.setCommands(Commands.MENU);
+        monitors.start();
+        app.start(new TelegramPolling(token, config.telegram().apiUrl(), config.telegram().pollTimeout(),
+                new UpdateLoop(commands, chats)));
+        if (config.telegram().admins().isEmpty()) {
+            LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
+        }
+        LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors", username, bootstrap,
+                config.databaseUrl(), monitors.list().size());
+    }
+
+    private static String checkToken(TelegramGateway api) {
+        try {
+            return api.botUsername();
+        } catch (TelegramFailure e) {
+            if (e.kind() == TelegramFailure.Kind.FORBIDDEN || e.getMessage().contains(" 401 ")
+                    || e.getMessage().contains(" 404 ")) {
+                throw new ConfigException("telegram.token: Telegram does not accept this token (" + e.getMessage()
+                        + "); check it with @BotFather");
+            }
+            throw new IterwatchException("cannot reach the Telegram Bot API: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource dataSource(String url) {
+        HikariConfig hikari = new HikariConfig();
+        // We close the database ourselves after Quartz has stopped, not from H2's own shutdown hook.
+        hikari.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url);
+        hikari.setMaximumPoolSize(10);
+        hikari.setPoolName("iterwatch-db");
+        return new HikariDataSource(hikari);
+    }
+
+    private static void createDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("storage.dataDir: cannot create " + dir + ": " + e.getMessage());
+        }
+    }
+}
