@@ -1,0 +1,140 @@
+package org.iterwatch.e2e.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The real iterwatch process ({@code org.iterwatch.bot.Main}, wired exactly as in production)
+ * in a child JVM, so a test can kill it like {@code kill -9} and start another on the same data.
+ */
+public final class IterwatchProcess implements AutoCloseable {
+    public static final String READY = "iterwatch is running as @";
+    private final Process process;
+    private final Path output;
+
+    private IterwatchProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts iterwatch with these environment variables and waits until it says it is running. */
+    public static IterwatchProcess start(Map<String, String> environment, Path output) {
+        IterwatchProcess p = launch(environment, List.of(), output);
+        p.awaitOutput(READY, Duration.ofSeconds(90));
+        return p;
+    }
+
+    /** Starts iterwatch without waiting, for runs that are meant to fail. */
+    public static IterwatchProcess launch(Map<String, String> environment, List<String> args, Path output) {
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", productionClasspath(),
+                "org.iterwatch.bot.Main"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        // A clean environment: only what the test gives, plus what a JVM needs to run.
+        Map<String, String> env = builder.environment();
+        Map<String, String> keep = new HashMap<>();
+        for (String name : List.of("PATH", "HOME", "LANG", "TMPDIR")) {
+            if (env.containsKey(name)) {
+                keep.put(name, env.get(name));
+            }
+        }
+        env.clear();
+        env.putAll(keep);
+        env.putAll(environment);
+        try {
+            return new IterwatchProcess(builder.start(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The test JVM's classpath without test classes, so the child logs with production logback.xml. */
+    private static String productionClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void awaitOutput(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (output().contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("iterwatch exited with " + process.exitValue() + " before printing '" + text
+                        + "':\n" + output());
+            }
+            pause();
+        }
+        throw new AssertionError("iterwatch did not print '" + text + "' within " + timeout + ":\n" + output());
+    }
+
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("iterwatch still runs after " + timeout + ":\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no cleanup, as a crash or {@code kill -9}. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM: the orderly shutdown path. */
+    public int stop() {
+        process.destroy();
+        return awaitExit(Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
