@@ -161,6 +161,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    // The static voter set must name the controller port before the server binds it, so ports are
+    // chosen here rather than by binding port 0 (the brief gap before the server binds is accepted).
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();

@@ -9,6 +9,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,11 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.iterwatch.bot.kafka.EmbeddedKafka;
+import org.iterwatch.config.IterwatchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(KafkaBroker.Extension.class)
 class KafkaBrokerTest {
@@ -189,6 +193,19 @@ class KafkaBrokerTest {
         Optional<InetAddress> external = nonLoopbackAddress();
         if (external.isPresent()) {
             assertThat(accepts(external.get().getHostAddress(), kafka.port())).isFalse();
+        }
+    }
+
+    @Test
+    void portInUseIsAClearError(@TempDir Path dataDir) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            long t0 = System.nanoTime();
+
+            assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, port))
+                    .isInstanceOf(IterwatchException.class)
+                    .hasMessageContaining("127.0.0.1:" + port);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
         }
     }
 
