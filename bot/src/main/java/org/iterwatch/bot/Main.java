@@ -55,6 +55,10 @@ public final class Main implements Callable<Integer> {
         }, "shutdown"));
         try {
             wire(config, app);
+        } catch (ConfigException e) {
+            System.err.println("iterwatch: " + e.getMessage());
+            app.stop();
+            return 2;
         } catch (IterwatchException e) {
             System.err.println("iterwatch: " + e.getMessage());
             LOG.error("start-up failed", e);
@@ -108,16 +112,38 @@ public final class Main implements Callable<Integer> {
                 config.databaseUrl(), monitors.list().size());
     }
 
+    /** Learns the bot's name; a refused token ends start-up, an unreachable Telegram is waited for. */
     private static String checkToken(TelegramGateway api) {
-        try {
-            return api.botUsername();
-        } catch (TelegramFailure e) {
-            if (e.kind() == TelegramFailure.Kind.FORBIDDEN || e.getMessage().contains(" 401 ")
-                    || e.getMessage().contains(" 404 ")) {
-                throw new ConfigException("telegram.token: Telegram does not accept this token (" + e.getMessage()
-                        + "); check it with @BotFather");
+        long backoffMillis = 1000;
+        while (true) {
+            try {
+                return api.botUsername();
+            } catch (TelegramFailure e) {
+                if (e.kind() != TelegramFailure.Kind.TRANSIENT) {
+                    throw new ConfigException("telegram.token: Telegram does not accept this token (" + e.getMessage()
+                            + "); check it with @BotFather");
+                }
+                LOG.warn("Telegram Bot API not reachable ({}); trying again in {} s", rootCause(e), backoffMillis / 1000);
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 30_000);
             }
-            throw new IterwatchException("cannot reach the Telegram Bot API: " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IterwatchException("interrupted during start-up", e);
         }
     }
 
