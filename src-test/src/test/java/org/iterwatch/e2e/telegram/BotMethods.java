@@ -1,0 +1,141 @@
+package org.iterwatch.e2e.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** The method table: canonical names, case-insensitive lookup, and the methods that are not about messages. */
+final class BotMethods {
+    /** Marks a result that is already JSON text (getUpdates passes raw updates through). */
+    record RawResult(String json) {
+    }
+
+    interface Method {
+        Object call(Params params) throws InterruptedException;
+    }
+
+    private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
+    private static final int MAX_LIMIT = 100;
+
+    private final Map<String, String> canonical = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, Method> methods = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final UpdateQueue updates;
+    private volatile List<RegisteredCommand> commands = List.of();
+
+    BotMethods(ChatStore chats, UpdateQueue updates, CallbackQueries callbacks, TelegramUser bot,
+               MessageMethods messages) {
+        this.updates = updates;
+        register("getMe", p -> TelegramObjects.botUser(bot));
+        register("logOut", p -> BooleanNode.TRUE);
+        register("deleteWebhook", this::deleteWebhook);
+        register("setWebhook", this::setWebhook);
+        register("getWebhookInfo", p -> webhookInfo());
+        register("getUpdates", this::getUpdates);
+        register("setMyCommands", this::setMyCommands);
+        register("getMyCommands", p -> commandsJson());
+        register("deleteMyCommands", p -> {
+            commands = List.of();
+            return BooleanNode.TRUE;
+        });
+        register("answerCallbackQuery", p -> {
+            callbacks.answer(p.text("callback_query_id"));
+            return BooleanNode.TRUE;
+        });
+        register("getChat", p -> TelegramObjects.chat(chats.chatForRequest(p.chatId())));
+        register("sendMessage", messages::sendMessage);
+        register("sendPhoto", messages::sendPhoto);
+        register("sendDocument", messages::sendDocument);
+        register("editMessageText", messages::editMessageText);
+        register("editMessageCaption", messages::editMessageCaption);
+        register("editMessageMedia", messages::editMessageMedia);
+        register("editMessageReplyMarkup", messages::editMessageReplyMarkup);
+        register("deleteMessage", messages::deleteMessage);
+        register("pinChatMessage", messages::pinChatMessage);
+        register("unpinChatMessage", messages::unpinChatMessage);
+    }
+
+    private void register(String name, Method method) {
+        canonical.put(name, name);
+        methods.put(name, method);
+    }
+
+    /** The canonical camelCase name of a method in any letter case. */
+    Optional<String> canonicalName(String requested) {
+        return Optional.ofNullable(canonical.get(requested));
+    }
+
+    Method method(String canonicalName) {
+        return methods.get(canonicalName);
+    }
+
+    List<RegisteredCommand> commands() {
+        return commands;
+    }
+
+    private Object getUpdates(Params p) throws InterruptedException {
+        int limit = (int) Math.max(1, Math.min(MAX_LIMIT, p.number("limit").orElse(MAX_LIMIT)));
+        long timeout = Math.max(0, p.number("timeout").orElse(0));
+        Long offset = p.number("offset").isPresent() ? p.number("offset").getAsLong() : null;
+        List<String> result = updates.poll(offset, limit, Duration.ofSeconds(timeout));
+        return new RawResult("[" + String.join(",", result) + "]");
+    }
+
+    private JsonNode deleteWebhook(Params p) {
+        if (p.flag("drop_pending_updates")) {
+            updates.dropPending();
+        }
+        updates.setWebhook("");
+        return BooleanNode.TRUE;
+    }
+
+    private JsonNode setWebhook(Params p) {
+        updates.setWebhook(p.text("url"));
+        return BooleanNode.TRUE;
+    }
+
+    private JsonNode webhookInfo() {
+        ObjectNode info = Json.object();
+        info.put("url", updates.webhook());
+        info.put("has_custom_certificate", false);
+        info.put("pending_update_count", updates.pendingCount());
+        return info;
+    }
+
+    private JsonNode setMyCommands(Params p) {
+        JsonNode list = p.json("commands");
+        if (!list.isArray()) {
+            throw TelegramError.badRequest("can't parse commands JSON object").asException();
+        }
+        List<RegisteredCommand> parsed = new ArrayList<>();
+        for (JsonNode item : list) {
+            String command = item.path("command").asText("");
+            String description = item.path("description").asText("");
+            if (!COMMAND.matcher(command.toLowerCase(Locale.ROOT)).matches()) {
+                throw TelegramError.badRequest("BOT_COMMAND_INVALID").asException();
+            }
+            if (description.isBlank() || description.length() > 256) {
+                throw TelegramError.badRequest("command description must be non-empty").asException();
+            }
+            parsed.add(new RegisteredCommand(command, description));
+        }
+        commands = List.copyOf(parsed);
+        return BooleanNode.TRUE;
+    }
+
+    private JsonNode commandsJson() {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (RegisteredCommand c : commands) {
+            array.addObject().put("command", c.command()).put("description", c.description());
+        }
+        return array;
+    }
+}
