@@ -1,0 +1,93 @@
+package org.iterwatch.e2e.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.telegram.ApiCall;
+import org.iterwatch.e2e.telegram.FakeTelegram;
+
+/**
+ * One iterwatch installation for a test: its data directory, config file and process, wired to
+ * a real Kafka broker and the fake Bot API; restartable on the same data, like a real deployment.
+ */
+public final class Iterwatch implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final Path dir;
+    private final FakeTelegram telegram;
+    private final Map<String, String> environment = new HashMap<>();
+    private IterwatchProcess process;
+    private int runs;
+
+    public Iterwatch(Path dir, FakeTelegram telegram, KafkaBroker kafka, long... admins) {
+        this.dir = dir;
+        this.telegram = telegram;
+        Path config = dir.resolve("iterwatch.yml");
+        write(config, """
+                telegram:
+                  pollTimeout: 1s
+                monitors:
+                  refreshPeriod: 300ms
+                """);
+        environment.put("TELEGRAM_BOT_TOKEN", telegram.token());
+        environment.put("TELEGRAM_API_URL", telegram.baseUrl());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("ITERWATCH_DATA_DIR", dir.resolve("data").toString());
+        environment.put("ITERWATCH_CONFIG", config.toString());
+        environment.put("ITERWATCH_ADMINS", String.join(",", java.util.Arrays.stream(admins).mapToObj(String::valueOf).toList()));
+    }
+
+    public Iterwatch start() {
+        process = IterwatchProcess.start(environment, dir.resolve("iterwatch-" + (++runs) + ".log"));
+        telegram.awaitPolling(TIMEOUT);
+        return this;
+    }
+
+    /** Like kill -9: nothing is flushed or closed. */
+    public void kill() {
+        process.kill();
+    }
+
+    public IterwatchProcess process() {
+        return process;
+    }
+
+    /** Sends a command as this user in their private chat and returns the bot's HTML reply. */
+    public String ask(long userId, String text) {
+        long before = telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).count();
+        telegram.userSends(userId, text);
+        telegram.await(() -> telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).count() > before,
+                TIMEOUT, "a reply to '" + text + "'");
+        List<ApiCall> replies = telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).toList();
+        return replies.get(replies.size() - 1).param("text").orElseThrow();
+    }
+
+    public static boolean toChat(ApiCall call, long chatId) {
+        return call.chatId().isPresent() && call.chatId().getAsLong() == chatId;
+    }
+
+    public Optional<String> log() {
+        return process == null ? Optional.empty() : Optional.of(process.output());
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
