@@ -55,15 +55,16 @@ final class CallLog {
         return found[0];
     }
 
+    /** Evaluates the condition outside any lock (it may call the fake over HTTP) and rechecks on every change. */
     void await(BooleanSupplier condition, Duration timeout, String description) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (!condition.getAsBoolean()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for "
-                            + description + "\n" + describe());
-                }
+        while (!condition.getAsBoolean()) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for "
+                        + description + "\n" + describe());
+            }
+            synchronized (this) {
                 try {
                     wait(Math.min(RECHECK_MILLIS, Math.max(1, remaining / 1_000_000)));
                 } catch (InterruptedException e) {

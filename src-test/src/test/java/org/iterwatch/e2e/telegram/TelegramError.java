@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * An error answer of the Bot API, with Telegram's real status codes and descriptions.
  * {@code retryAfter} and {@code migrateToChatId} are null when absent; {@code dropsConnection} means
- * "close the socket without answering" (the other fields are then ignored).
+ * "close the socket without answering" (the other fields are then ignored), and {@code processedBeforeDrop}
+ * that the request takes effect first (the answer is lost on the way back).
  */
 public record TelegramError(int errorCode, String description, Integer retryAfter, Long migrateToChatId,
-                            boolean dropsConnection) {
+                            boolean dropsConnection, boolean processedBeforeDrop) {
 
     public static final String NOT_MODIFIED = "Bad Request: message is not modified: specified new message content"
             + " and reply markup are exactly the same as a current content and reply markup of the message";
 
     public static TelegramError of(int errorCode, String description) {
-        return new TelegramError(errorCode, description, null, null, false);
+        return new TelegramError(errorCode, description, null, null, false, false);
     }
 
     public static TelegramError badRequest(String what) {
@@ -36,7 +37,7 @@ public record TelegramError(int errorCode, String description, Integer retryAfte
 
     public static TelegramError tooManyRequests(int retryAfterSeconds) {
         return new TelegramError(429, "Too Many Requests: retry after " + retryAfterSeconds, retryAfterSeconds, null,
-                false);
+                false, false);
     }
 
     public static TelegramError blockedByUser() {
@@ -49,7 +50,7 @@ public record TelegramError(int errorCode, String description, Integer retryAfte
 
     public static TelegramError migrated(long newChatId) {
         return new TelegramError(400, "Bad Request: group chat was upgraded to a supergroup chat", null, newChatId,
-                false);
+                false, false);
     }
 
     public static TelegramError serverError() {
@@ -68,8 +69,14 @@ public record TelegramError(int errorCode, String description, Integer retryAfte
         return of(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
     }
 
+    /** The connection closes before the request is executed; nothing happens on Telegram's side. */
     public static TelegramError dropConnection() {
-        return new TelegramError(0, "connection dropped", null, null, true);
+        return new TelegramError(0, "connection dropped", null, null, true, false);
+    }
+
+    /** The request is executed (the message exists), then the connection closes: the answer is lost. */
+    public static TelegramError lostResponse() {
+        return new TelegramError(0, "response lost", null, null, true, true);
     }
 
     /** The JSON body Telegram answers with. */
