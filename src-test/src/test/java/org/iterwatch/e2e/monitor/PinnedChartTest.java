@@ -63,10 +63,12 @@ class PinnedChartTest {
             kafka.produce(t, batch(i, 100));
         }
         ChatMessage chart = awaitChart(ADMIN, messageId, t + " \u2014 300 points");
+        // The fake logs a call once it has answered it, which can be just after the chat shows its effect.
+        telegram.awaitCall("editMessageMedia", c -> c.files().stream()
+                .anyMatch(f -> "t \u2014 300 points".equals(Pictures.title(f.bytes()))), TIMEOUT);
 
         assertThat(telegram.calls("sendPhoto").stream().filter(c -> toChat(c, ADMIN))).hasSize(1);
         List<ApiCall> edits = telegram.calls("editMessageMedia");
-        telegram.calls().forEach(c -> System.out.println("CALL " + c.summary()));
         assertThat(edits).isNotEmpty().allSatisfy(edit -> {
             assertThat(edit.param("message_id")).contains(String.valueOf(messageId));
             JsonNode media = edit.jsonParam("media");
