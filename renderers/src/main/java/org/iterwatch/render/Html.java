@@ -79,8 +79,8 @@ public final class Html {
         int i = 0;
         while (i < html.length()) {
             char c = html.charAt(i);
-            if (c == '<') {
-                int end = html.indexOf('>', i) + 1;
+            int end = c == '<' ? html.indexOf('>', i) + 1 : 0;
+            if (end > 0) {
                 String tag = html.substring(i, end);
                 if (tag.startsWith("</")) {
                     open.poll();
@@ -91,7 +91,7 @@ public final class Html {
                 i = end;
                 continue;
             }
-            int next = c == '&' ? entityEnd(html, i) : Character.isHighSurrogate(c) && i + 1 < html.length() ? i + 2 : i + 1;
+            int next = c == '&' ? entityEnd(html, i) : c == '<' ? i + 1 : Character.isHighSurrogate(c) && i + 1 < html.length() ? i + 2 : i + 1;
             int width = c == '&' ? 1 : next - i;
             if (visible + width > max - ELLIPSIS.length()) {
                 break;
