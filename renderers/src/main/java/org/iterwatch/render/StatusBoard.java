@@ -57,7 +57,7 @@ public final class StatusBoard {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 36);
             g.setFont(titleFont);
-            g.setColor(Frame.TEXT);
+            g.setColor(FrameChart.TEXT);
             FontMetrics tm = g.getFontMetrics();
             g.drawString(Text.fit(tm, title, layout.width() - 2 * MARGIN), MARGIN, (HEADER + tm.getAscent() - tm.getDescent()) / 2);
             if (monitors.isEmpty()) {
@@ -71,7 +71,7 @@ public final class StatusBoard {
             g.dispose();
         }
         byte[] png = PngEncoder.encode(image, title,
-                List.of(Color.WHITE, TILE, Frame.TEXT, OK, IDLE, ALERT, ChartRenderer.LINE_BLUE, ChartRenderer.POINT_RED));
+                List.of(Color.WHITE, TILE, FrameChart.TEXT, OK, IDLE, ALERT, ChartRenderer.LINE_BLUE, ChartRenderer.POINT_RED));
         return new RenderedChart(png, title, layout.width(), layout.height());
     }
 
@@ -94,7 +94,7 @@ public final class StatusBoard {
         FontMetrics fm = g.getFontMetrics();
         int line = fm.getHeight();
         int y = r.y + pad + fm.getAscent();
-        g.setColor(Frame.TEXT);
+        g.setColor(FrameChart.TEXT);
         g.drawString(Text.fit(fm, m.topic(), textWidth), left, y);
         g.setFont(plain);
         fm = g.getFontMetrics();
@@ -102,7 +102,7 @@ public final class StatusBoard {
         g.setColor(tone);
         g.drawString(Text.fit(fm, m.state(), textWidth), left, y);
         y += line;
-        g.setColor(Frame.TEXT);
+        g.setColor(FrameChart.TEXT);
         g.drawString(Text.fit(fm, m.points() + " points", textWidth), left, y);
         y += line;
         g.drawString(Text.fit(fm, "updated " + StatusText.age(m.lastUpdate(), now), textWidth), left, y);
@@ -127,7 +127,7 @@ public final class StatusBoard {
         if (last < 0) {
             return;
         }
-        double[] y = Ticks.padded(min, max, false);
+        double[] y = padded(min, max);
         int inset = size / 5 + 1;
         PlotArea area = new PlotArea(box.x + inset, box.y + inset, box.x + box.width - 1 - inset,
                 box.y + box.height - 1 - inset, 0.5, recent.length + 0.5, y[0], y[1], false);
@@ -147,5 +147,11 @@ public final class StatusBoard {
         }
         raster.stamp(Raster.Sprite.disc(size / 5f), Math.round((float) area.pixelX(last + 1)),
                 Math.round((float) area.pixelY(recent[last])), ChartRenderer.POINT_RED.getRGB());
+    }
+
+    /** The sparkline's value range, widened so its extremes stay off the tile's edge. */
+    private static double[] padded(double min, double max) {
+        double pad = max > min ? (max - min) * 0.05 : min == 0 ? 1 : Math.abs(min) * 0.1;
+        return new double[] {min - pad, max + pad};
     }
 }

@@ -144,9 +144,9 @@ class ChartRendererTest {
                 assertThat(is(image, px(plot.pixelX(i + 1)), px(plot.pixelY(b[i])), Palette.marker(1))).isTrue();
             }
         }
-        // the legend, above the plot, shows both series' colours
-        assertThat(countAbove(image, plot.top(), ChartRenderer.POINT_RED)).isGreaterThan(10);
-        assertThat(countAbove(image, plot.top(), Palette.marker(1))).isGreaterThan(10);
+        // XChart's legend, below the plot, shows both series' colours
+        assertThat(countRows(image, plot.bottom() + 1, image.getHeight(), ChartRenderer.POINT_RED)).isGreaterThan(10);
+        assertThat(countRows(image, plot.bottom() + 1, image.getHeight(), Palette.marker(1))).isGreaterThan(10);
     }
 
     @Test
@@ -186,7 +186,7 @@ class ChartRendererTest {
 
         assertThat(pngTitle(chart.png())).isEqualTo("empty \u2014 0 points");
         assertThat(count(decode(chart), ChartRenderer.POINT_RED)).isZero();
-        assertThat(count(decode(chart), Frame.TEXT)).isGreaterThan(100);
+        assertThat(count(decode(chart), FrameChart.TEXT)).isGreaterThan(100);
     }
 
     @Test

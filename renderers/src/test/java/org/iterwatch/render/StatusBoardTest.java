@@ -39,7 +39,7 @@ class StatusBoardTest {
         for (Rectangle tile : layout.tiles()) {
             assertThat(count(image, tile, ChartRenderer.LINE_BLUE)).as("sparkline in %s", tile).isGreaterThan(tile.width / 2);
             assertThat(count(image, tile, ChartRenderer.POINT_RED)).as("newest point in %s", tile).isGreaterThan(5);
-            assertThat(count(image, tile, Frame.TEXT)).as("text in %s", tile).isGreaterThan(100);
+            assertThat(count(image, tile, FrameChart.TEXT)).as("text in %s", tile).isGreaterThan(100);
         }
         // nothing spills out of the tiles: outside them and the header, the board is blank
         for (int y = 72; y < image.getHeight(); y++) {
