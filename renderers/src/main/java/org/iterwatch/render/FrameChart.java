@@ -100,6 +100,8 @@ final class FrameChart extends XYChart {
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.WHITE);
+        s.setLegendPadding(px(16));
+        s.setLegendSeriesLineLength(px(40));
         s.setMarkerSize((int) Math.round(2 * MARKER_RADIUS * scale));
         // Labels at least this far apart, so numbers as wide as "400,000" never touch on a phone.
         s.setXAxisTickMarkSpacingHint(px(150));
