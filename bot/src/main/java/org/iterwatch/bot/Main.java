@@ -129,6 +129,7 @@ public final class Main implements Callable<Integer> {
         Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
         alerts.start();
         app.closeLater("alerts", alerts);
+        app.start(new HeartbeatWatchdog(alerts));
         EventsConsumer events = new EventsConsumer(bootstrap,
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
         events.start();

@@ -54,12 +54,6 @@ final class ConfigValidator {
                 problems.add("api.tokens[" + i + "]: too short, use at least 16 random characters");
             }
         }
-        for (int i = 0; i < telegram.groups().size(); i++) {
-            Long id = telegram.groups().get(i);
-            if (id == null || id >= 0) {
-                problems.add("telegram.groups[" + i + "]: must be a group chat id (negative)");
-            }
-        }
         Monitors monitors = config.monitors();
         between(problems, "monitors.refreshPeriod", monitors.refreshPeriod(), Duration.ofMillis(100), Duration.ofDays(1));
         if (monitors.threads() < 1 || monitors.threads() > 64) {
