@@ -14,6 +14,8 @@ import org.iterwatch.render.Html;
 import org.iterwatch.render.ProgressCaption;
 import org.iterwatch.render.StatusLine;
 import org.iterwatch.render.StatusText;
+import org.iterwatch.subscription.AlertPress;
+import org.iterwatch.subscription.SubscriptionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +36,13 @@ final class Commands {
     private final Sender sender;
     private final MonitorService monitors;
     private final Access access;
+    private final AlertCommands alertCommands;
     private final Map<String, BiFunction<Incoming.Text, String, String>> handlers = Map.of(
             "start", this::start, "run", this::run, "help", (m, a) -> help(), "add", this::add,
             "stop", this::stop, "remove", this::remove, "status", this::status, "topics", (m, a) -> topics());
 
-    Commands(TelegramGateway api, Sender sender, MonitorService monitors, Access access) {
+    Commands(TelegramGateway api, Sender sender, MonitorService monitors, Access access, AlertCommands alertCommands) {
+        this.alertCommands = alertCommands;
         this.api = api;
         this.sender = sender;
         this.monitors = monitors;
@@ -58,7 +62,7 @@ final class Commands {
             return;
         }
         String name = command.get().name().toLowerCase(Locale.ROOT);
-        var handler = handlers.get(name);
+        var handler = handlers.getOrDefault(name, alertCommands.handlers().get(name));
         String answer = handler == null
                 ? "Unknown command /" + Html.escape(Html.shorten(name, 40)) + ". /help lists what I understand."
                 : guarded(() -> handler.apply(message, command.get().argument()));
@@ -69,6 +73,15 @@ final class Commands {
     void onPress(Incoming.Press press) {
         if (!access.allowed(press.userId())) {
             sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(), null));
+            return;
+        }
+        Optional<AlertPress> alertPress = AlertPress.parse(press.data());
+        if (alertPress.isPresent()) {
+            sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(), null));
+            String answer = guarded(() -> alertCommands.press(alertPress.get(), press));
+            if (answer != null) {
+                reply(press.replyTo(), answer);
+            }
             return;
         }
         Optional<Buttons.Press> parsed = Buttons.parse(press.data());
@@ -184,7 +197,7 @@ final class Commands {
     private String guarded(java.util.function.Supplier<String> action) {
         try {
             return action.get();
-        } catch (MonitorException e) {
+        } catch (MonitorException | SubscriptionException e) {
             return Html.escape(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("a command failed", e);

@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.iterwatch.bot.events.EventsConsumer;
+import org.iterwatch.bot.http.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
 import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
@@ -17,6 +20,9 @@ import org.iterwatch.config.IterwatchException;
 import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
+import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.ChatSender;
+import org.iterwatch.subscription.SubscriptionSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,6 +35,8 @@ import picocli.CommandLine.Option;
                 + "Configuration: an optional YAML file plus environment variables (see README).")
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** Under Telegram's 30 messages a second overall, so an alert fan-out is not answered with 429s. */
+    private static final int ALERT_SENDS_PER_SECOND = 28;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file (default: $ITERWATCH_CONFIG)")
     private Path configFile;
@@ -98,10 +106,12 @@ public final class Main implements Callable<Integer> {
         app.closeLater("monitors", monitors);
         ChatExecutor chats = new ChatExecutor(4);
         app.closeLater("chat executor", chats);
-        Commands commands = new Commands(api, sender, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()));
+        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, sender));
+        Commands commands = new Commands(api, sender, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
+                new AlertCommands(alerts));
 
         api.deleteWebhook();
-        api.setCommands(Commands.MENU);
+        api.setCommands(Stream.concat(Commands.MENU.stream(), AlertCommands.MENU.stream()).toList());
         monitors.start();
         app.start(new TelegramPolling(token, config.telegram().apiUrl(), config.telegram().pollTimeout(),
                 new UpdateLoop(commands, chats)));
@@ -110,6 +120,27 @@ public final class Main implements Callable<Integer> {
         }
         LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors", username, bootstrap,
                 config.databaseUrl(), monitors.list().size());
+    }
+
+    /** The alert outbox, then the ways events come in: the HTTP API and the Kafka topic. */
+    private static Alerts startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
+                                      String bootstrap, ChatSender chatSender) {
+        SubscriptionSchema.migrate(dataSource);
+        Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
+        alerts.start();
+        app.closeLater("alerts", alerts);
+        app.start(new HeartbeatWatchdog(alerts));
+        EventsConsumer events = new EventsConsumer(bootstrap,
+                "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
+        events.start();
+        app.closeLater("events consumer", events);
+        EventsServer http = new EventsServer(config.http(), config.api(), alerts);
+        http.start(config.storage().dataDir().resolve("http.port"));
+        app.closeLater("HTTP server", http);
+        if (config.api().tokens().isEmpty()) {
+            LOG.warn("no API tokens configured: the events API refuses everything. Set ITERWATCH_API_TOKENS");
+        }
+        return alerts;
     }
 
     /** Learns the bot's name; a refused token ends start-up, an unreachable Telegram is waited for. */
@@ -151,6 +182,10 @@ public final class Main implements Callable<Integer> {
         HikariConfig hikari = new HikariConfig();
         // We close the database ourselves after Quartz has stopped, not from H2's own shutdown hook.
         hikari.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url);
+        // H2 writes commits to its file up to 500 ms late by default: a kill -9 would lose accepted alerts.
+        if (url.startsWith("jdbc:h2:file:") && !url.contains("WRITE_DELAY")) {
+            hikari.setJdbcUrl(hikari.getJdbcUrl() + ";WRITE_DELAY=0");
+        }
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("iterwatch-db");
         return new HikariDataSource(hikari);

@@ -39,6 +39,21 @@ final class ConfigValidator {
         if (port < 0 || port > 65535) {
             problems.add("kafka.embeddedPort: must be between 0 and 65535");
         }
+        int httpPort = config.http().port();
+        if (httpPort < 0 || httpPort > 65535) {
+            problems.add("http.port: must be between 0 and 65535");
+        }
+        if (config.http().maxBodyBytes() < 1024) {
+            problems.add("http.maxBodyBytes: must be at least 1024");
+        }
+        if (config.api().eventsPerSecond() < 1) {
+            problems.add("api.eventsPerSecond: must be at least 1");
+        }
+        for (int i = 0; i < config.api().tokens().size(); i++) {
+            if (config.api().tokens().get(i).reveal().length() < 16) {
+                problems.add("api.tokens[" + i + "]: too short, use at least 16 random characters");
+            }
+        }
         Monitors monitors = config.monitors();
         between(problems, "monitors.refreshPeriod", monitors.refreshPeriod(), Duration.ofMillis(100), Duration.ofDays(1));
         if (monitors.threads() < 1 || monitors.threads() > 64) {
