@@ -31,16 +31,16 @@ final class Commands {
 
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
     private final TelegramGateway api;
-    private final Sender sender;
+    private final Delivery delivery;
     private final MonitorService monitors;
     private final Access access;
     private final Map<String, BiFunction<Incoming.Text, String, String>> handlers = Map.of(
             "start", this::start, "run", this::run, "help", (m, a) -> help(), "add", this::add,
             "stop", this::stop, "remove", this::remove, "status", this::status, "topics", (m, a) -> topics());
 
-    Commands(TelegramGateway api, Sender sender, MonitorService monitors, Access access) {
+    Commands(TelegramGateway api, Delivery delivery, MonitorService monitors, Access access) {
         this.api = api;
-        this.sender = sender;
+        this.delivery = delivery;
         this.monitors = monitors;
         this.access = access;
     }
@@ -68,12 +68,11 @@ final class Commands {
     /** Answers the press first, as Telegram wants, then acts on it. */
     void onPress(Incoming.Press press) {
         if (!access.allowed(press.userId())) {
-            sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(), null));
+            delivery.answerCallback(press.callbackId(), null);
             return;
         }
         Optional<Buttons.Press> parsed = Buttons.parse(press.data());
-        sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(),
-                parsed.isPresent() ? null : "This button is not valid any more."));
+        delivery.answerCallback(press.callbackId(), parsed.isPresent() ? null : "This button is not valid any more.");
         parsed.ifPresent(p -> reply(press.replyTo(), guarded(() -> act(p, press))));
     }
 
@@ -199,10 +198,6 @@ final class Commands {
     }
 
     private void reply(ChatTarget to, String html) {
-        try {
-            sender.send(to.chatId(), () -> api.sendHtml(to, html, null));
-        } catch (TelegramFailure e) {
-            LOG.warn("reply to chat {} not delivered: {}", to.chatId(), e.getMessage());
-        }
+        delivery.reply(to, html);
     }
 }

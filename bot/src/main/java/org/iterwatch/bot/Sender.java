@@ -1,35 +1,28 @@
 package org.iterwatch.bot;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import org.iterwatch.config.IterwatchException;
 
 /**
- * Runs a Bot API call for a chat, obeying 429 retry_after per chat and retrying transient
- * failures a few times with backoff. Other failures go straight back to the caller.
+ * The former direct sender, kept as a thin adapter over {@link Delivery} for code that still calls
+ * {@code send(chatId, () -> api.sendHtml(...))}: the call waits its turn in the queue (priority
+ * REPLY, paced, retried) and its result or final failure comes back to the caller.
  */
 final class Sender {
-    private static final int ATTEMPTS = 4;
-    private final Map<Long, Long> quietUntil = new ConcurrentHashMap<>();
+    private final Delivery delivery;
+
+    Sender(Delivery delivery) {
+        this.delivery = delivery;
+    }
 
     <T> T send(long chatId, Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            waitForChat(chatId);
-            try {
-                return call.get();
-            } catch (TelegramFailure e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                switch (e.kind()) {
-                    case RATE_LIMITED -> quietUntil.merge(chatId,
-                            System.nanoTime() + Duration.ofSeconds(e.retryAfterSeconds()).toNanos(), Math::max);
-                    case TRANSIENT -> sleep(Duration.ofMillis(250L << attempt));
-                    default -> throw e;
-                }
+        try {
+            return delivery.call(Priority.REPLY, new ChatTarget(chatId, null), "call", call).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TelegramFailure f) {
+                throw f;
             }
+            throw e;
         }
     }
 
@@ -38,25 +31,5 @@ final class Sender {
             call.run();
             return null;
         });
-    }
-
-    private void waitForChat(long chatId) {
-        Long until = quietUntil.get(chatId);
-        if (until != null) {
-            long wait = until - System.nanoTime();
-            if (wait > 0) {
-                sleep(Duration.ofNanos(wait));
-            }
-            quietUntil.remove(chatId, until);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IterwatchException("interrupted while waiting to send to Telegram", e);
-        }
     }
 }
