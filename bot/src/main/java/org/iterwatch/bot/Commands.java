@@ -33,7 +33,7 @@ final class Commands {
 
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
     private final TelegramGateway api;
-    private final Sender sender;
+    private final Delivery delivery;
     private final MonitorService monitors;
     private final Access access;
     private final AlertCommands alertCommands;
@@ -41,10 +41,10 @@ final class Commands {
             "start", this::start, "run", this::run, "help", (m, a) -> help(), "add", this::add,
             "stop", this::stop, "remove", this::remove, "status", this::status, "topics", (m, a) -> topics());
 
-    Commands(TelegramGateway api, Sender sender, MonitorService monitors, Access access, AlertCommands alertCommands) {
+    Commands(TelegramGateway api, Delivery delivery, MonitorService monitors, Access access, AlertCommands alertCommands) {
         this.alertCommands = alertCommands;
         this.api = api;
-        this.sender = sender;
+        this.delivery = delivery;
         this.monitors = monitors;
         this.access = access;
     }
@@ -72,12 +72,12 @@ final class Commands {
     /** Answers the press first, as Telegram wants, then acts on it. */
     void onPress(Incoming.Press press) {
         if (!access.allowed(press.userId())) {
-            sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(), null));
+            delivery.answerCallback(press.callbackId(), null);
             return;
         }
         Optional<AlertPress> alertPress = AlertPress.parse(press.data());
         if (alertPress.isPresent()) {
-            sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(), null));
+            delivery.answerCallback(press.callbackId(), null);
             String answer = guarded(() -> alertCommands.press(alertPress.get(), press));
             if (answer != null) {
                 reply(press.replyTo(), answer);
@@ -85,8 +85,7 @@ final class Commands {
             return;
         }
         Optional<Buttons.Press> parsed = Buttons.parse(press.data());
-        sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(),
-                parsed.isPresent() ? null : "This button is not valid any more."));
+        delivery.answerCallback(press.callbackId(), parsed.isPresent() ? null : "This button is not valid any more.");
         parsed.ifPresent(p -> reply(press.replyTo(), guarded(() -> act(p, press))));
     }
 
@@ -212,10 +211,6 @@ final class Commands {
     }
 
     private void reply(ChatTarget to, String html) {
-        try {
-            sender.send(to.chatId(), () -> api.sendHtml(to, html, null));
-        } catch (TelegramFailure e) {
-            LOG.warn("reply to chat {} not delivered: {}", to.chatId(), e.getMessage());
-        }
+        delivery.reply(to, html);
     }
 }

@@ -100,21 +100,30 @@ public final class Main implements Callable<Integer> {
         String token = config.telegram().token().reveal();
         TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl());
         String username = checkToken(api);
-        Sender sender = new Sender();
-        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(),
-                new PinnedMessages(api, sender));
+        BotSchema.migrate(dataSource);
+        ChatBook chatBook = new ChatBook(dataSource);
+        Delivery delivery = app.start(new Delivery(api, new Pacer(config.delivery()), chatBook,
+                config.telegram().admins(), new DeliveryMetrics()));
+        MonitorRefs refs = new MonitorRefs();
+        PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
+        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned);
+        refs.use(monitors);
+        delivery.onChatMoved((from, to) -> {
+            monitors.moveChat(from, to);
+            pinned.moved(from, to);
+        });
         app.closeLater("monitors", monitors);
-        ChatExecutor chats = new ChatExecutor(4);
+        ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
-        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, sender));
-        Commands commands = new Commands(api, sender, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
+        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
+        Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
                 new AlertCommands(alerts));
 
         api.deleteWebhook();
         api.setCommands(Stream.concat(Commands.MENU.stream(), AlertCommands.MENU.stream()).toList());
         monitors.start();
         app.start(new TelegramPolling(token, config.telegram().apiUrl(), config.telegram().pollTimeout(),
-                new UpdateLoop(commands, chats)));
+                new UpdateMark(dataSource), new UpdateLoop(commands, chats, chatBook)));
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }

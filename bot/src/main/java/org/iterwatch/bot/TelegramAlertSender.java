@@ -2,33 +2,47 @@ package org.iterwatch.bot;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.iterwatch.subscription.ChatSender;
 
-/**
- * Alerts out through Telegram. A thin adapter on purpose: the delivery engine's alert queue takes
- * the place of {@link Sender} here without anything else changing.
- */
+/** Alerts out through Telegram, at the delivery engine's highest priority. */
 final class TelegramAlertSender implements ChatSender {
     private final TelegramGateway api;
-    private final Sender sender;
+    private final Delivery delivery;
 
-    TelegramAlertSender(TelegramGateway api, Sender sender) {
+    TelegramAlertSender(TelegramGateway api, Delivery delivery) {
         this.api = api;
-        this.sender = sender;
+        this.delivery = delivery;
     }
 
     @Override
     public Result send(long chatId, Long threadId, String html, List<Button> buttons) {
-        return attempt(() -> new Result.Sent(sender.send(chatId,
-                () -> api.sendHtml(ChatTarget.of(chatId, threadId), html, keyboard(buttons)))));
+        ChatTarget to = ChatTarget.of(chatId, threadId);
+        return attempt(() -> new Result.Sent(alert(to, "sendMessage", () -> api.sendHtml(to, html, keyboard(buttons)))));
     }
 
     @Override
     public Result edit(long chatId, long messageId, String html, List<Button> buttons) {
         return attempt(() -> {
-            sender.send(chatId, () -> api.editHtml(chatId, messageId, html, keyboard(buttons)));
+            alert(new ChatTarget(chatId, null), "editMessageText", () -> {
+                api.editHtml(chatId, messageId, html, keyboard(buttons));
+                return messageId;
+            });
             return new Result.Sent(messageId);
         });
+    }
+
+    /** Waits for the engine, which itself retries 429s and outages; what comes back is final. */
+    private <T> T alert(ChatTarget to, String kind, Supplier<T> call) {
+        try {
+            return delivery.call(Priority.ALERT, to, kind, call).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TelegramFailure f) {
+                throw f;
+            }
+            throw e;
+        }
     }
 
     private static Result attempt(java.util.function.Supplier<Result> call) {

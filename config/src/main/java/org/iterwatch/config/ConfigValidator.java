@@ -62,8 +62,18 @@ final class ConfigValidator {
         if (monitors.maxPoints() < 1000) {
             problems.add("monitors.maxPoints: must be at least 1000");
         }
+        Delivery delivery = config.delivery();
+        atLeastOne(problems, "delivery.overallPerSecond", delivery.overallPerSecond());
+        atLeastOne(problems, "delivery.privateChatPerSecond", delivery.privateChatPerSecond());
+        atLeastOne(problems, "delivery.groupPerMinute", delivery.groupPerMinute());
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
+        }
+    }
+
+    private static void atLeastOne(List<String> problems, String key, int value) {
+        if (value < 1) {
+            problems.add(key + ": must be at least 1 (was " + value + ")");
         }
     }
 

@@ -133,4 +133,19 @@ class ConfigLoaderTest {
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("iterwatch.yml"), yaml);
     }
+
+    @Test
+    void deliveryPacingHasTelegramsLimitsAsDefaultsAndRefusesZero() throws IOException {
+        IterwatchConfig defaults = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+        assertThat(defaults.delivery()).isEqualTo(new Delivery(30, 1, 20));
+
+        Path file = write("""
+                delivery:
+                  overallPerSecond: 10
+                  groupPerMinute: 0
+                """);
+        assertThatThrownBy(() -> loader.load(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("delivery.groupPerMinute: must be at least 1");
+    }
 }
