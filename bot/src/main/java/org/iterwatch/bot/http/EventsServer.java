@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class EventsServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/api/v1/events";
     private static final Logger LOG = LoggerFactory.getLogger(EventsServer.class);
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -104,17 +105,18 @@ public final class EventsServer implements AutoCloseable {
                 return reply(response, callback, 405, error("use POST"));
             }
             int token = tokens.match(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-            if (token < 0) {
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-                return reply(response, callback, 401, error("missing or wrong bearer token"));
-            }
-            if (!limits.take(token)) {
+            if (token < 0 || !limits.take(token)) {
+                drain(request, response);
+                if (token < 0) {
+                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+                    return reply(response, callback, 401, error("missing or wrong bearer token"));
+                }
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
                 return reply(response, callback, 429, error("too many events; slow down"));
             }
             byte[] body;
             try {
-                body = readBody(request);
+                body = readBody(request, response);
             } catch (IOException e) {
                 return reply(response, callback, 400, field("body", "cannot be read"));
             }
@@ -133,13 +135,32 @@ public final class EventsServer implements AutoCloseable {
         }
 
         /** The body, or null when it is over the limit (by its Content-Length or by what arrives). */
-        private byte[] readBody(Request request) throws IOException {
-            if (request.getLength() > maxBody) {
-                return null;
-            }
+        private byte[] readBody(Request request, Response response) throws IOException {
             try (InputStream in = Content.Source.asInputStream(request)) {
-                byte[] body = in.readNBytes(maxBody + 1);
-                return body.length > maxBody ? null : body;
+                byte[] body = request.getLength() > maxBody ? null : in.readNBytes(maxBody + 1);
+                if (body == null || body.length > maxBody) {
+                    drain(in, response);
+                    return null;
+                }
+                return body;
+            }
+        }
+
+        /**
+         * Reads and drops what the client still sends before we answer early, up to a bound: a client
+         * whose upload is cut off mid-way never sees our answer. Past the bound we close instead.
+         */
+        private void drain(Request request, Response response) {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                drain(in, response);
+            } catch (IOException e) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+        }
+
+        private void drain(InputStream in, Response response) throws IOException {
+            if (in.skip(DRAIN_LIMIT) >= DRAIN_LIMIT) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
         }
     }
