@@ -83,13 +83,16 @@ class ExecWrapperTest {
     }
 
     @Test
-    void aCleanExitIsReportedAsStopped() {
+    void aCleanExitIsReportedAsStoppedAndHeartbeatsKeepTheSolverFromLookingSilent() {
+        // iterwatch suspects a failure after 3 silent periods: 5 s without heartbeats would raise one.
         Wrapped run = exec(iterwatch.apiUrl(), "--solver", "clean-exit", "--heartbeat", "1s", "--",
-                "sh", "-c", "sleep 1.5; echo converged");
+                "sh", "-c", "sleep 5; echo converged");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("converged\n");
-        List<String> alerts = awaitAlerts("clean-exit", 2);
+        telegram.await(() -> alerts("clean-exit").stream().anyMatch(a -> a.contains("stopped")), TIMEOUT, "stopped");
+        List<String> alerts = alerts("clean-exit");
+        assertThat(alerts).hasSize(2);
         assertThat(alerts.get(0)).contains("<b>clean-exit</b> started");
         assertThat(alerts.get(1)).contains("<b>clean-exit</b> stopped \u2014 exit code 0");
     }
