@@ -93,7 +93,9 @@ public final class ExecCommand implements java.util.concurrent.Callable<Integer>
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopSolver(process, reported), "stop-solver"));
 
         Map<String, Object> started = event("started", "pid " + process.pid() + ": " + summary(), host);
-        started.put("heartbeatSeconds", heartbeatSeconds);
+        if (heartbeatSeconds != null) {
+            started.put("heartbeatSeconds", heartbeatSeconds);
+        }
         poster.post(started, 3, deadline(FINAL_EVENT_BUDGET));
         ScheduledExecutorService beats = heartbeats(poster, heartbeatSeconds, host);
 
