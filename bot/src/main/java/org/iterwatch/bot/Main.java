@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.iterwatch.bot.events.EventsConsumer;
+import org.iterwatch.bot.exec.ExecCommand;
 import org.iterwatch.bot.http.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
 import org.iterwatch.config.ConfigException;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The process: reads the configuration and wires every part by hand, in one place. */
-@Command(name = "iterwatch", mixinStandardHelpOptions = true, version = "iterwatch 0.1.0",
+@Command(name = "iterwatch", mixinStandardHelpOptions = true, version = "iterwatch 0.1.0", subcommands = ExecCommand.class,
         description = "Telegram-first control plane for long-running iterative computations.%n"
                 + "Configuration: an optional YAML file plus environment variables (see README).")
 public final class Main implements Callable<Integer> {

@@ -37,11 +37,23 @@ public final class IterwatchProcess implements AutoCloseable {
 
     /** Starts iterwatch without waiting, for runs that are meant to fail. */
     public static IterwatchProcess launch(Map<String, String> environment, List<String> args, Path output) {
+        return launch(environment, args, output, null);
+    }
+
+    /**
+     * Starts iterwatch with its stderr in a file of its own ({@code errors}), or merged into
+     * {@code output} when null; {@link #output()} reads {@code output} only.
+     */
+    public static IterwatchProcess launch(Map<String, String> environment, List<String> args, Path output, Path errors) {
         List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", productionClasspath(),
                 "org.iterwatch.bot.Main"));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile());
+        if (errors == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(errors.toFile());
+        }
         // A clean environment: only what the test gives, plus what a JVM needs to run.
         Map<String, String> env = builder.environment();
         Map<String, String> keep = new HashMap<>();
