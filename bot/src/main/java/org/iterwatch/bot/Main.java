@@ -94,11 +94,12 @@ public final class Main implements Callable<Integer> {
         String username = checkToken(api);
         Sender sender = new Sender();
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(),
-                new PinnedMessages(api, sender));
+                new PinnedMessages(api, sender), new MonitorNotices(api, sender));
         app.closeLater("monitors", monitors);
         ChatExecutor chats = new ChatExecutor(4);
         app.closeLater("chat executor", chats);
-        Commands commands = new Commands(api, sender, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()));
+        Commands commands = new Commands(api, sender, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
+                new DocumentSender(token, config.telegram().apiUrl()));
 
         api.deleteWebhook();
         api.setCommands(Commands.MENU);

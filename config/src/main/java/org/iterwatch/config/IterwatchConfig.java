@@ -11,7 +11,7 @@ public record IterwatchConfig(Telegram telegram, Kafka kafka, Storage storage, M
         telegram = telegram == null ? new Telegram(null, null, null, null) : telegram;
         kafka = kafka == null ? new Kafka(null, null) : kafka;
         storage = storage == null ? new Storage(null, null) : storage;
-        monitors = monitors == null ? new Monitors(null, null, null) : monitors;
+        monitors = monitors == null ? new Monitors(null, null, null, null, null, null) : monitors;
     }
 
     /** Where the H2 database lives unless {@code storage.databaseUrl} says otherwise. */

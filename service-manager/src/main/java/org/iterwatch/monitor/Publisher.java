@@ -35,9 +35,8 @@ final class Publisher {
             return true;
         }
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        RenderedChart chart = renderer.render(ChartRequest.progress(name, List.of(PlotSeries.ordinal(snapshot.values()))));
-        String caption = new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
-                snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html();
+        RenderedChart chart = renderer.render(ChartRequest.progress(name, plot(snapshot)));
+        String caption = caption(monitor, state, snapshot);
         String hash = hash(chart.png(), caption);
         List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
         if (stale.isEmpty()) {
@@ -48,10 +47,27 @@ final class Publisher {
         return shown.size() == stale.size();
     }
 
-    private static String label(MonitorState state) {
+    /** An empty chart still shows its title and axes. */
+    static List<PlotSeries> plot(MonitorRuntime.Snapshot snapshot) {
+        return snapshot.plot().isEmpty() ? List.of(PlotSeries.ordinal(new double[0])) : snapshot.plot();
+    }
+
+    static String caption(MonitorRow monitor, MonitorState state, MonitorRuntime.Snapshot snapshot) {
+        String caption = new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
+                snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html();
+        if (snapshot.gaps().count() > 0) {
+            caption += "\nMissing iterations: " + MonitorStatus.missingText(snapshot.gaps().listed(), snapshot.gaps().count());
+        }
+        return caption;
+    }
+
+    static String label(MonitorState state) {
         return switch (state) {
             case RUNNING -> "\u25b6 running";
             case STOPPED -> "\u23f9 stopped";
+            case RECONNECTING -> "\u21bb reconnecting";
+            case STALLED -> "\u23f8 stalled";
+            case FAILED -> "\u2716 failed";
         };
     }
 
