@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.iterwatch.render.PlotSeries;
@@ -71,7 +71,8 @@ final class MonitorRuntime implements AutoCloseable {
     synchronized long catchUp(Duration budget) {
         try {
             return read(budget);
-        } catch (TimeoutException e) {
+        } catch (RetriableException e) {
+            // timeouts, lost connections, leaders moving: the broker is (for now) out of reach
             throw new KafkaUnreachableException("Kafka did not answer: " + e.getMessage(), e);
         }
     }
