@@ -11,6 +11,7 @@ import org.iterwatch.render.ChartRequest;
 import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.ProgressCaption;
 import org.iterwatch.render.RenderedChart;
+import org.iterwatch.render.Titles;
 
 /** Draws a monitor's state and hands it to the chat side, remembering what each chat now shows. */
 final class Publisher {
@@ -35,7 +36,7 @@ final class Publisher {
             return true;
         }
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        RenderedChart chart = renderer.render(ChartRequest.progress(name, plot(snapshot)));
+        RenderedChart chart = renderer.render(request(name, snapshot));
         String caption = caption(monitor, state, snapshot);
         String hash = hash(chart.png(), caption);
         List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
@@ -45,6 +46,13 @@ final class Publisher {
         List<ShownMessage> shown = listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale));
         shown.forEach(s -> repository.shown(monitor.id(), s));
         return shown.size() == stale.size();
+    }
+
+    /** The title counts every point, the picture shows at most a few thousand per series. */
+    static ChartRequest request(String name, MonitorRuntime.Snapshot snapshot) {
+        List<PlotSeries> drawn = plot(snapshot).stream().map(Decimation::of).toList();
+        return new ChartRequest(Titles.progress(name, snapshot.points()), drawn, ChartRequest.DEFAULT_WIDTH,
+                ChartRequest.DEFAULT_HEIGHT);
     }
 
     /** An empty chart still shows its title and axes. */

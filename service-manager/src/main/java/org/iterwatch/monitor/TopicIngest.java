@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.render.ChartRenderer;
-import org.iterwatch.render.ChartRequest;
 import org.iterwatch.render.RenderedChart;
 
 /**
@@ -47,7 +46,7 @@ public final class TopicIngest implements AutoCloseable {
     /** The chart a monitor would show now. */
     public RenderedChart render(ChartRenderer renderer, XAxis xAxis) {
         MonitorRuntime.Snapshot s = runtime.snapshot(xAxis == XAxis.COORDINATES);
-        return renderer.render(ChartRequest.progress(runtime.topic(), Publisher.plot(s)));
+        return renderer.render(Publisher.request(runtime.topic(), s));
     }
 
     /** The series as CSV: series, iteration, index, x, value. */
