@@ -18,6 +18,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageMedia;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
@@ -78,6 +79,13 @@ final class BotApiGateway implements TelegramGateway {
         EditMessageMedia edit = EditMessageMedia.builder().chatId(chatId).messageId(Math.toIntExact(messageId))
                 .media(media).replyMarkup(markup(keyboard)).build();
         call("editMessageMedia", () -> client.execute(edit));
+    }
+
+    @Override
+    public void editHtml(long chatId, long messageId, String html, Keyboard keyboard) {
+        EditMessageText edit = EditMessageText.builder().chatId(chatId).messageId(Math.toIntExact(messageId)).text(html)
+                .parseMode(HTML).disableWebPagePreview(true).replyMarkup(markup(keyboard)).build();
+        call("editMessageText", () -> client.execute(edit));
     }
 
     @Override

@@ -19,9 +19,10 @@ final class ChatExecutor implements AutoCloseable {
     private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    ChatExecutor(int threads) {
+    /** Threads grow with the chats that have work, so slow work in some chats never starves the others. */
+    ChatExecutor() {
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "chat-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -14,6 +14,8 @@ import org.iterwatch.monitor.MonitorView;
 import org.iterwatch.render.Html;
 import org.iterwatch.render.StatusLine;
 import org.iterwatch.render.StatusText;
+import org.iterwatch.subscription.AlertPress;
+import org.iterwatch.subscription.SubscriptionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +34,22 @@ final class Commands {
 
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
     private final TelegramGateway api;
-    private final Sender sender;
+    private final Delivery delivery;
     private final MonitorService monitors;
     private final Access access;
+    private final AlertCommands alertCommands;
     private final DocumentSender documents;
     private final Map<String, BiFunction<Incoming.Text, String, String>> handlers = Map.of(
             "start", this::start, "run", this::run, "help", (m, a) -> help(), "add", this::add,
             "stop", this::stop, "remove", this::remove, "status", this::status, "topics", (m, a) -> topics(),
             "export", this::export);
 
-    Commands(TelegramGateway api, Sender sender, MonitorService monitors, Access access, DocumentSender documents) {
+    Commands(TelegramGateway api, Delivery delivery, MonitorService monitors, Access access, AlertCommands alertCommands,
+             DocumentSender documents) {
+        this.alertCommands = alertCommands;
         this.documents = documents;
         this.api = api;
-        this.sender = sender;
+        this.delivery = delivery;
         this.monitors = monitors;
         this.access = access;
     }
@@ -62,7 +67,7 @@ final class Commands {
             return;
         }
         String name = command.get().name().toLowerCase(Locale.ROOT);
-        var handler = handlers.get(name);
+        var handler = handlers.getOrDefault(name, alertCommands.handlers().get(name));
         String answer = handler == null
                 ? "Unknown command /" + Html.escape(Html.shorten(name, 40)) + ". /help lists what I understand."
                 : guarded(() -> handler.apply(message, command.get().argument()));
@@ -72,12 +77,20 @@ final class Commands {
     /** Answers the press first, as Telegram wants, then acts on it. */
     void onPress(Incoming.Press press) {
         if (!access.allowed(press.userId())) {
-            sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(), null));
+            delivery.answerCallback(press.callbackId(), null);
+            return;
+        }
+        Optional<AlertPress> alertPress = AlertPress.parse(press.data());
+        if (alertPress.isPresent()) {
+            delivery.answerCallback(press.callbackId(), null);
+            String answer = guarded(() -> alertCommands.press(alertPress.get(), press));
+            if (answer != null) {
+                reply(press.replyTo(), answer);
+            }
             return;
         }
         Optional<Buttons.Press> parsed = Buttons.parse(press.data());
-        sender.send(press.chatId(), () -> api.answerCallback(press.callbackId(),
-                parsed.isPresent() ? null : "This button is not valid any more."));
+        delivery.answerCallback(press.callbackId(), parsed.isPresent() ? null : "This button is not valid any more.");
         parsed.ifPresent(p -> reply(press.replyTo(), guarded(() -> act(p, press))));
     }
 
@@ -131,7 +144,10 @@ final class Commands {
         requireArgument(topic, "/export <topic>");
         byte[] csv = monitors.exportCsv(topic).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ChatTarget to = m.replyTo();
-        sender.send(to.chatId(), () -> documents.send(to, topic + ".csv", csv, "Series of <code>" + Html.escape(topic) + "</code>"));
+        delivery.call(Priority.REPLY, to, "sendDocument", () -> {
+            documents.send(to, topic + ".csv", csv, "Series of <code>" + Html.escape(topic) + "</code>");
+            return null;
+        });
         return "Sent the series of <code>" + Html.escape(topic) + "</code> as " + topic.length() / topic.length() + " CSV file.";
     }
 
@@ -201,7 +217,7 @@ final class Commands {
     private String guarded(java.util.function.Supplier<String> action) {
         try {
             return action.get();
-        } catch (MonitorException e) {
+        } catch (MonitorException | SubscriptionException e) {
             return Html.escape(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("a command failed", e);
@@ -216,10 +232,6 @@ final class Commands {
     }
 
     private void reply(ChatTarget to, String html) {
-        try {
-            sender.send(to.chatId(), () -> api.sendHtml(to, html, null));
-        } catch (TelegramFailure e) {
-            LOG.warn("reply to chat {} not delivered: {}", to.chatId(), e.getMessage());
-        }
+        delivery.reply(to, html);
     }
 }

@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.iterwatch.bot.events.EventsConsumer;
+import org.iterwatch.bot.http.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
 import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
@@ -17,6 +20,9 @@ import org.iterwatch.config.IterwatchException;
 import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
+import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.ChatSender;
+import org.iterwatch.subscription.SubscriptionSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,6 +35,8 @@ import picocli.CommandLine.Option;
                 + "Configuration: an optional YAML file plus environment variables (see README).")
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** Under Telegram's 30 messages a second overall, so an alert fan-out is not answered with 429s. */
+    private static final int ALERT_SENDS_PER_SECOND = 28;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file (default: $ITERWATCH_CONFIG)")
     private Path configFile;
@@ -92,25 +100,57 @@ public final class Main implements Callable<Integer> {
         String token = config.telegram().token().reveal();
         TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl());
         String username = checkToken(api);
-        Sender sender = new Sender();
-        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(),
-                new PinnedMessages(api, sender), new MonitorNotices(api, sender));
+        BotSchema.migrate(dataSource);
+        ChatBook chatBook = new ChatBook(dataSource);
+        Delivery delivery = app.start(new Delivery(api, new Pacer(config.delivery()), chatBook,
+                config.telegram().admins(), new DeliveryMetrics()));
+        MonitorRefs refs = new MonitorRefs();
+        PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
+        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
+                new MonitorNotices(delivery));
+        refs.use(monitors);
+        delivery.onChatMoved((from, to) -> {
+            monitors.moveChat(from, to);
+            pinned.moved(from, to);
+        });
         app.closeLater("monitors", monitors);
-        ChatExecutor chats = new ChatExecutor(4);
+        ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
-        Commands commands = new Commands(api, sender, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
-                new DocumentSender(token, config.telegram().apiUrl()));
+        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
+        Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
+                new AlertCommands(alerts), new DocumentSender(token, config.telegram().apiUrl()));
 
         api.deleteWebhook();
-        api.setCommands(Commands.MENU);
+        api.setCommands(Stream.concat(Commands.MENU.stream(), AlertCommands.MENU.stream()).toList());
         monitors.start();
         app.start(new TelegramPolling(token, config.telegram().apiUrl(), config.telegram().pollTimeout(),
-                new UpdateLoop(commands, chats)));
+                new UpdateMark(dataSource), new UpdateLoop(commands, chats, chatBook)));
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }
         LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors", username, bootstrap,
                 config.databaseUrl(), monitors.list().size());
+    }
+
+    /** The alert outbox, then the ways events come in: the HTTP API and the Kafka topic. */
+    private static Alerts startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
+                                      String bootstrap, ChatSender chatSender) {
+        SubscriptionSchema.migrate(dataSource);
+        Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
+        alerts.start();
+        app.closeLater("alerts", alerts);
+        app.start(new HeartbeatWatchdog(alerts));
+        EventsConsumer events = new EventsConsumer(bootstrap,
+                "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
+        events.start();
+        app.closeLater("events consumer", events);
+        EventsServer http = new EventsServer(config.http(), config.api(), alerts);
+        http.start(config.storage().dataDir().resolve("http.port"));
+        app.closeLater("HTTP server", http);
+        if (config.api().tokens().isEmpty()) {
+            LOG.warn("no API tokens configured: the events API refuses everything. Set ITERWATCH_API_TOKENS");
+        }
+        return alerts;
     }
 
     /** Learns the bot's name; a refused token ends start-up, an unreachable Telegram is waited for. */
@@ -152,6 +192,10 @@ public final class Main implements Callable<Integer> {
         HikariConfig hikari = new HikariConfig();
         // We close the database ourselves after Quartz has stopped, not from H2's own shutdown hook.
         hikari.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url);
+        // H2 writes commits to its file up to 500 ms late by default: a kill -9 would lose accepted alerts.
+        if (url.startsWith("jdbc:h2:file:") && !url.contains("WRITE_DELAY")) {
+            hikari.setJdbcUrl(hikari.getJdbcUrl() + ";WRITE_DELAY=0");
+        }
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("iterwatch-db");
         return new HikariDataSource(hikari);

@@ -2,69 +2,63 @@ package org.iterwatch.bot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.iterwatch.monitor.Follower;
 import org.iterwatch.monitor.ProgressListener;
 import org.iterwatch.monitor.ProgressUpdate;
 import org.iterwatch.monitor.ShownMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one pinned progress message per monitor and chat: sent and pinned the first time, edited
- * in place afterwards, and sent anew if someone deleted it.
+ * in place afterwards, sent anew if someone deleted it. {@link #show} only hands the newest picture
+ * to the delivery queue and returns at once; where each message stands is reported back through
+ * {@link ChartSlot.Shown} once Telegram confirmed it.
  */
-final class PinnedMessages implements ProgressListener {
-    private static final Logger LOG = LoggerFactory.getLogger(PinnedMessages.class);
-    private final TelegramGateway api;
-    private final Sender sender;
+final class PinnedMessages implements ProgressListener, ChatMoves {
+    private final Delivery delivery;
+    private final ChatBook chats;
+    private final ChartSlot.Shown shown;
+    private final Map<Key, ChartSlot> slots = new ConcurrentHashMap<>();
 
-    PinnedMessages(TelegramGateway api, Sender sender) {
-        this.api = api;
-        this.sender = sender;
+    private record Key(long monitorId, long chatId) {
     }
 
+    PinnedMessages(Delivery delivery, ChatBook chats, ChartSlot.Shown shown) {
+        this.delivery = delivery;
+        this.chats = chats;
+        this.shown = shown;
+    }
+
+    /** @return the messages that already show something; a follower still without one is served again next time */
     @Override
     public List<ShownMessage> show(ProgressUpdate update) {
-        List<ShownMessage> shown = new ArrayList<>();
+        List<ShownMessage> out = new ArrayList<>();
+        ChartSlot.Picture picture = new ChartSlot.Picture(update.chart().png(), update.captionHtml(),
+                Buttons.forMonitor(update.monitorId()), update.contentHash());
         for (Follower follower : update.followers()) {
-            try {
-                shown.add(new ShownMessage(follower.chatId(), showTo(follower, update), update.contentHash()));
-            } catch (TelegramFailure e) {
-                LOG.warn("progress of {} not shown in chat {}: {}", update.topic(), follower.chatId(), e.getMessage());
-            }
-        }
-        return shown;
-    }
-
-    private long showTo(Follower follower, ProgressUpdate update) {
-        if (follower.messageId() == null) {
-            return sendAndPin(follower, update);
-        }
-        try {
-            sender.send(follower.chatId(), () -> api.editPhoto(follower.chatId(), follower.messageId(),
-                    update.chart().png(), update.captionHtml(), Buttons.forMonitor(update.monitorId())));
-        } catch (TelegramFailure e) {
-            switch (e.kind()) {
-                case NOT_MODIFIED -> { }
-                case MESSAGE_GONE -> {
-                    return sendAndPin(follower, update);
+            long chat = chats.current(follower.chatId());
+            if (chats.inactive(chat)) {
+                if (follower.messageId() != null) {
+                    out.add(new ShownMessage(follower.chatId(), follower.messageId(), follower.shownHash()));
                 }
-                default -> throw e;
+                continue;
+            }
+            ChartSlot slot = slots.computeIfAbsent(new Key(update.monitorId(), chat), k -> new ChartSlot(k.monitorId(),
+                    ChatTarget.of(chat, follower.threadId()), follower.messageId(), follower.shownHash(), delivery, shown));
+            slot.offer(picture);
+            ShownMessage now = slot.shownMessage();
+            if (now != null) {
+                out.add(now);
             }
         }
-        return follower.messageId();
+        return out;
     }
 
-    private long sendAndPin(Follower follower, ProgressUpdate update) {
-        ChatTarget to = ChatTarget.of(follower.chatId(), follower.threadId());
-        long messageId = sender.send(follower.chatId(), () -> api.sendPhoto(to, update.chart().png(),
-                update.captionHtml(), Buttons.forMonitor(update.monitorId())));
-        try {
-            sender.send(follower.chatId(), () -> api.pin(follower.chatId(), messageId));
-        } catch (TelegramFailure e) {
-            // Without the right to pin (a group that did not make the bot admin) the message still works.
-            LOG.warn("progress message of {} not pinned in chat {}: {}", update.topic(), follower.chatId(), e.getMessage());
-        }
-        return messageId;
+    /** The queue moved the slots' jobs already; here they are found under the new chat id. */
+    @Override
+    public void moved(long fromChatId, long toChatId) {
+        slots.keySet().stream().filter(k -> k.chatId() == fromChatId).toList()
+                .forEach(k -> slots.put(new Key(k.monitorId(), toChatId), slots.remove(k)));
     }
 }

@@ -17,6 +17,9 @@ interface TelegramGateway {
     /** Replaces photo, caption and keyboard together: Telegram drops whatever an edit leaves out. */
     void editPhoto(long chatId, long messageId, byte[] png, String captionHtml, Keyboard keyboard);
 
+    /** Replaces the text and keyboard of a text message (an alert acknowledged). */
+    void editHtml(long chatId, long messageId, String html, Keyboard keyboard);
+
     void pin(long chatId, long messageId);
 
     void answerCallback(String callbackId, String text);

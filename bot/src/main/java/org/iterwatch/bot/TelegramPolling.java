@@ -1,56 +1,137 @@
 package org.iterwatch.bot;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import org.iterwatch.config.IterwatchException;
-import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
-/** Long polling through telegrambots, feeding our own {@link UpdateLoop}. */
+/**
+ * Long polling of our own, not the library's: each update is read on its own, so one of an
+ * unexpected shape is skipped instead of failing the whole batch forever, and the offset we confirm
+ * is never below the persisted {@link UpdateMark}.
+ */
 final class TelegramPolling implements Managed {
-    private final String token;
-    private final URI apiUrl;
-    private final Duration pollTimeout;
-    private final UpdateLoop loop;
-    private TelegramBotsLongPollingApplication polling;
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramPolling.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
 
-    TelegramPolling(String token, URI apiUrl, Duration pollTimeout, UpdateLoop loop) {
-        this.token = token;
-        this.apiUrl = apiUrl;
+    private final HttpUrl getUpdates;
+    private final Duration pollTimeout;
+    private final UpdateMark mark;
+    private final UpdateLoop loop;
+    private final OkHttpClient http;
+    private volatile boolean running;
+    private Thread poller;
+    private long lastSeen;
+
+    TelegramPolling(String token, URI apiUrl, Duration pollTimeout, UpdateMark mark, UpdateLoop loop) {
+        this.getUpdates = HttpUrl.get(apiUrl.resolve("/bot" + token + "/getUpdates").toString());
         this.pollTimeout = pollTimeout;
+        this.mark = mark;
         this.loop = loop;
+        this.http = new OkHttpClient.Builder().readTimeout(pollTimeout.plusSeconds(15)).build();
     }
 
     @Override
     public void start() {
-        polling = new TelegramBotsLongPollingApplication();
-        try {
-            polling.registerBot(token, () -> BotApiGateway.telegramUrl(apiUrl), this::nextPoll, loop);
-        } catch (TelegramApiException e) {
-            throw new IterwatchException("cannot start polling Telegram for updates: " + e.getMessage(), e);
+        running = true;
+        poller = new Thread(this::pollLoop, "telegram-poll");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private void pollLoop() {
+        long backoff = 500;
+        while (running) {
+            try {
+                JsonNode updates = poll(Math.max(lastSeen, mark.last()) + 1);
+                updates.forEach(this::handle);
+                backoff = 500;
+            } catch (IOException | PollRefused e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("getUpdates failed ({}); polling again in {} ms", e.getMessage(), backoff);
+                sleep(backoff + ThreadLocalRandom.current().nextLong(backoff / 4 + 1));
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            }
         }
     }
 
-    private GetUpdates nextPoll(Integer lastReceived) {
-        return GetUpdates.builder().offset(lastReceived + 1).limit(100)
-                .timeout((int) pollTimeout.toSeconds())
-                .allowedUpdates(List.of("message", "callback_query"))
-                .build();
+    private JsonNode poll(long offset) throws IOException {
+        HttpUrl url = getUpdates.newBuilder().addQueryParameter("offset", Long.toString(offset))
+                .addQueryParameter("limit", "100").addQueryParameter("timeout", Long.toString(pollTimeout.toSeconds()))
+                .addQueryParameter("allowed_updates", "[\"message\",\"callback_query\"]").build();
+        try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            ResponseBody body = response.body();
+            JsonNode answer = JSON.readTree(body == null ? "" : body.string());
+            if (!answer.path("ok").asBoolean(false)) {
+                // the description only: the URL carries the token
+                throw new PollRefused(answer.path("error_code").asInt(response.code()) + " "
+                        + answer.path("description").asText(""));
+            }
+            return answer.path("result");
+        }
+    }
+
+    private void handle(JsonNode node) {
+        long id = node.path("update_id").asLong(-1);
+        if (id < 0) {
+            LOG.warn("an update without update_id skipped");
+            return;
+        }
+        lastSeen = Math.max(lastSeen, id);
+        if (!mark.claim(id)) {
+            return;
+        }
+        Update update;
+        try {
+            update = JSON.treeToValue(node, Update.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("update {} skipped: unexpected shape ({})", id, e.getClass().getSimpleName());
+            return;
+        }
+        loop.accept(update);
     }
 
     @Override
     public void stop() {
-        try {
-            polling.close();
-        } catch (Exception e) {
-            throw new IterwatchException("cannot stop polling: " + e.getMessage(), e);
-        }
+        running = false;
+        poller.interrupt();
+        http.dispatcher().executorService().shutdownNow();
+        http.connectionPool().evictAll();
     }
 
     @Override
     public String toString() {
         return "Telegram polling";
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Telegram answered getUpdates with an error (409: another poller; 401: token revoked). */
+    private static final class PollRefused extends RuntimeException {
+        PollRefused(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -1,35 +1,33 @@
 package org.iterwatch.bot;
 
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Receives updates from long polling and hands each to its chat's queue on our own executor,
- * instead of the library's single shared thread; one bad update never stops the others.
+ * Receives updates from long polling and hands each to its chat's queue on our own executor, so a
+ * slow handler never holds up another chat; one bad update never stops the others. A chat that
+ * writes to us again is active again.
  */
-final class UpdateLoop implements LongPollingUpdateConsumer {
+final class UpdateLoop {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateLoop.class);
     private final Commands commands;
     private final ChatExecutor chats;
+    private final ChatBook book;
 
-    UpdateLoop(Commands commands, ChatExecutor chats) {
+    UpdateLoop(Commands commands, ChatExecutor chats, ChatBook book) {
         this.commands = commands;
         this.chats = chats;
+        this.book = book;
     }
 
-    @Override
-    public void consume(List<Update> updates) {
-        for (Update update : updates) {
-            try {
-                dispatch(update);
-            } catch (RuntimeException e) {
-                LOG.warn("update {} skipped: {}", update.getUpdateId(), e.toString());
-            }
+    void accept(Update update) {
+        try {
+            dispatch(update);
+        } catch (RuntimeException e) {
+            LOG.warn("update {} skipped: {}", update.getUpdateId(), e.toString());
         }
     }
 
@@ -37,6 +35,7 @@ final class UpdateLoop implements LongPollingUpdateConsumer {
         if (update.hasCallbackQuery()) {
             Incoming.Press press = press(update.getCallbackQuery());
             if (press != null) {
+                book.reactivate(press.chatId());
                 chats.submit(press.chatId(), () -> commands.onPress(press));
             }
         } else if (update.hasMessage() && update.getMessage().hasText() && update.getMessage().getFrom() != null) {
@@ -44,6 +43,7 @@ final class UpdateLoop implements LongPollingUpdateConsumer {
             Integer thread = Boolean.TRUE.equals(m.getIsTopicMessage()) ? m.getMessageThreadId() : null;
             Incoming.Text text = new Incoming.Text(m.getChatId(), thread, m.getFrom().getId(),
                     m.getChat().isUserChat(), m.getText());
+            book.reactivate(text.chatId());
             chats.submit(text.chatId(), () -> commands.onText(text));
         }
     }

@@ -34,7 +34,9 @@ public final class ConfigLoader {
             "ITERWATCH_KAFKA_PORT", "kafka.embeddedPort",
             "ITERWATCH_DATA_DIR", "storage.dataDir",
             "ITERWATCH_DATABASE_URL", "storage.databaseUrl",
-            "ITERWATCH_REFRESH_PERIOD", "monitors.refreshPeriod");
+            "ITERWATCH_REFRESH_PERIOD", "monitors.refreshPeriod",
+            "ITERWATCH_HTTP_PORT", "http.port",
+            "ITERWATCH_API_TOKENS", "api.tokens");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -82,7 +84,7 @@ public final class ConfigLoader {
             String[] path = key.split("\\.");
             ObjectNode section = tree.has(path[0]) && tree.get(path[0]).isObject()
                     ? (ObjectNode) tree.get(path[0]) : tree.putObject(path[0]);
-            if (key.equals("telegram.admins")) {
+            if (key.equals("telegram.admins") || key.equals("api.tokens")) {
                 ArrayNode ids = section.putArray(path[1]);
                 for (String id : value.split("[,\\s]+")) {
                     if (!id.isEmpty()) {

@@ -39,6 +39,21 @@ final class ConfigValidator {
         if (port < 0 || port > 65535) {
             problems.add("kafka.embeddedPort: must be between 0 and 65535");
         }
+        int httpPort = config.http().port();
+        if (httpPort < 0 || httpPort > 65535) {
+            problems.add("http.port: must be between 0 and 65535");
+        }
+        if (config.http().maxBodyBytes() < 1024) {
+            problems.add("http.maxBodyBytes: must be at least 1024");
+        }
+        if (config.api().eventsPerSecond() < 1) {
+            problems.add("api.eventsPerSecond: must be at least 1");
+        }
+        for (int i = 0; i < config.api().tokens().size(); i++) {
+            if (config.api().tokens().get(i).reveal().length() < 16) {
+                problems.add("api.tokens[" + i + "]: too short, use at least 16 random characters");
+            }
+        }
         Monitors monitors = config.monitors();
         between(problems, "monitors.refreshPeriod", monitors.refreshPeriod(), Duration.ofMillis(100), Duration.ofDays(1));
         if (monitors.threads() < 1 || monitors.threads() > 64) {
@@ -54,8 +69,18 @@ final class ConfigValidator {
         if (monitors.failureLimit() < 1 || monitors.failureLimit() > 1000) {
             problems.add("monitors.failureLimit: must be between 1 and 1000");
         }
+        Delivery delivery = config.delivery();
+        atLeastOne(problems, "delivery.overallPerSecond", delivery.overallPerSecond());
+        atLeastOne(problems, "delivery.privateChatPerSecond", delivery.privateChatPerSecond());
+        atLeastOne(problems, "delivery.groupPerMinute", delivery.groupPerMinute());
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
+        }
+    }
+
+    private static void atLeastOne(List<String> problems, String key, int value) {
+        if (value < 1) {
+            problems.add(key + ": must be at least 1 (was " + value + ")");
         }
     }
 

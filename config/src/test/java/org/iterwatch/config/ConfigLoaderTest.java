@@ -118,7 +118,40 @@ class ConfigLoaderTest {
                         Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(3));
     }
 
+    @Test
+    void httpAndApiTokensHaveDefaultsAndComeFromTheEnvironmentMasked() {
+        IterwatchConfig defaults = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+        assertThat(defaults.http().port()).isEqualTo(8088);
+        assertThat(defaults.api().tokens()).isEmpty();
+
+        IterwatchConfig config = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "ITERWATCH_API_TOKENS", "solver-token-0123456789, other-token-0123456789", "ITERWATCH_HTTP_PORT", "0"));
+
+        assertThat(config.http().port()).isZero();
+        assertThat(config.api().tokens()).extracting(Secret::reveal)
+                .containsExactly("solver-token-0123456789", "other-token-0123456789");
+        assertThat(config.toString()).doesNotContain("solver-token-0123456789");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_API_TOKENS", "tiny-secret")))
+                .hasMessageStartingWith("api.tokens[0]: too short")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tiny-secret"));
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("iterwatch.yml"), yaml);
+    }
+
+    @Test
+    void deliveryPacingHasTelegramsLimitsAsDefaultsAndRefusesZero() throws IOException {
+        IterwatchConfig defaults = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+        assertThat(defaults.delivery()).isEqualTo(new Delivery(30, 1, 20));
+
+        Path file = write("""
+                delivery:
+                  overallPerSecond: 10
+                  groupPerMinute: 0
+                """);
+        assertThatThrownBy(() -> loader.load(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("delivery.groupPerMinute: must be at least 1");
     }
 }

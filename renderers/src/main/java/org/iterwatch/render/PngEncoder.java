@@ -1,53 +1,135 @@
 package org.iterwatch.render;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
-/** PNG encoding that keeps the chart title as a tEXt chunk, so the image says what it shows. */
+/**
+ * Indexed-colour PNG with the chart title in an iTXt "Title" chunk, so the image says what it shows.
+ *
+ * <p>A chart has a few flat colours plus antialiasing shades: one byte per pixel instead of three
+ * makes both the deflate input and the file about three times smaller, and encoding several times
+ * faster than ImageIO's true-colour writer. When a picture has more than 256 colours, the most
+ * frequent ones (and every colour in {@code mustKeep}, e.g. the series colours) stay exact and the
+ * rarest shades, a few edge pixels, take the nearest palette colour.
+ */
 final class PngEncoder {
-    private static final String FORMAT = "javax_imageio_png_1.0";
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final int MAX_COLOURS = 256;
 
     private PngEncoder() {
     }
 
     static byte[] encode(BufferedImage image, String title) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-             ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
-            metadata.mergeTree(FORMAT, titleTree(title));
-            writer.write(new IIOImage(image, null, metadata));
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return encode(image, title, java.util.List.of());
+    }
+
+    static byte[] encode(BufferedImage image, String title, Collection<Color> mustKeep) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] pixels = image.getType() == BufferedImage.TYPE_INT_RGB
+                ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
+                : image.getRGB(0, 0, width, height, null, 0, width);
+        ColourTable colours = ColourTable.count(pixels);
+        int[] palette = colours.palette(MAX_COLOURS, mustKeep);
+        byte[] rows = new byte[(width + 1) * height];
+        int lastRgb = ~pixels[0];
+        byte lastIndex = 0;
+        for (int y = 0; y < height; y++) {
+            int out = y * (width + 1) + 1; // filter byte 0 (None) first: best for palette images
+            int in = y * width;
+            for (int x = 0; x < width; x++) {
+                int rgb = pixels[in + x];
+                if (rgb != lastRgb) {
+                    lastRgb = rgb;
+                    lastIndex = (byte) colours.index(rgb);
+                }
+                rows[out + x] = lastIndex;
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream(32 * 1024);
+        png.writeBytes(SIGNATURE);
+        chunk(png, "IHDR", header(width, height));
+        chunk(png, "PLTE", plte(palette));
+        chunk(png, "iTXt", itxt(title));
+        chunk(png, "IDAT", deflate(rows));
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static byte[] header(int width, int height) {
+        byte[] h = new byte[13];
+        putInt(h, 0, width);
+        putInt(h, 4, height);
+        h[8] = 8; // bits per index
+        h[9] = 3; // colour type: palette
+        return h;
+    }
+
+    private static byte[] plte(int[] palette) {
+        byte[] p = new byte[palette.length * 3];
+        for (int i = 0; i < palette.length; i++) {
+            p[3 * i] = (byte) (palette[i] >> 16);
+            p[3 * i + 1] = (byte) (palette[i] >> 8);
+            p[3 * i + 2] = (byte) palette[i];
+        }
+        return p;
+    }
+
+    /** keyword, NUL, compression flag 0, method 0, empty language tag, NUL, empty translated keyword, NUL, UTF-8 text. */
+    private static byte[] itxt(String title) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("Title".getBytes(StandardCharsets.ISO_8859_1));
+        out.write(0);
+        out.write(0);
+        out.write(0);
+        out.write(0);
+        out.write(0);
+        out.writeBytes(title.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] data) {
+        // Level 1 is several times faster than the default on chart pixels and the file is barely larger.
+        Deflater deflater = new Deflater(1);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 16 + 64);
+            byte[] buffer = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
         } finally {
-            writer.dispose();
+            deflater.end();
         }
     }
 
-    private static IIOMetadataNode titleTree(String title) {
-        IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
-        entry.setAttribute("keyword", "Title");
-        entry.setAttribute("compressionFlag", "FALSE");
-        entry.setAttribute("compressionMethod", "0");
-        entry.setAttribute("languageTag", "");
-        entry.setAttribute("translatedKeyword", "");
-        entry.setAttribute("text", title);
-        IIOMetadataNode itxt = new IIOMetadataNode("iTXt");
-        itxt.appendChild(entry);
-        IIOMetadataNode root = new IIOMetadataNode(FORMAT);
-        root.appendChild(itxt);
-        return root;
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        byte[] head = new byte[8];
+        putInt(head, 0, data.length);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(typeBytes, 0, head, 4, 4);
+        png.writeBytes(head);
+        png.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        byte[] tail = new byte[4];
+        putInt(tail, 0, (int) crc.getValue());
+        png.writeBytes(tail);
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
     }
 }

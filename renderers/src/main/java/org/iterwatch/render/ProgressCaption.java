@@ -1,6 +1,7 @@
 package org.iterwatch.render;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * What the caption under a progress chart tells.
@@ -10,23 +11,43 @@ import java.time.Instant;
 public record ProgressCaption(String topic, String state, long points, long firstIteration, long lastIteration,
                               Instant lastUpdate, long skipped) {
 
-    /** Telegram counts caption length after entity parsing; we stay under it with room to spare. */
+    /** Telegram's caption limit, counted after entity parsing. */
     public static final int MAX_CAPTION = 1024;
     private static final int MAX_TOPIC = 200;
+    private static final int MAX_STATE = 60;
+    private static final int MAX_MISSING = 160;
+    private static final int MAX_ERROR = 300;
 
     public String html() {
+        return html(CaptionDetails.NONE);
+    }
+
+    /** The caption with optional facts; always within {@link #MAX_CAPTION} visible characters. */
+    public String html(CaptionDetails details) {
         StringBuilder out = new StringBuilder();
         out.append("<b>").append(Html.escape(Html.shorten(topic, MAX_TOPIC))).append("</b>\n");
-        out.append("State: ").append(Html.escape(state)).append('\n');
+        out.append("State: ").append(Html.escape(Html.shorten(state, MAX_STATE))).append('\n');
         out.append("Points: ").append(points);
         if (points > 0) {
             out.append(" \u00b7 iterations ").append(firstIteration).append('\u2013').append(lastIteration);
         }
+        if (details.missing().length > 0) {
+            out.append(", missing ").append(Iterations.ranges(details.missing(), MAX_MISSING));
+        }
         out.append('\n');
+        if (details.pointsPerMinute() != null) {
+            out.append("Rate: ").append(String.format(Locale.ROOT, "%.3g", details.pointsPerMinute())).append(" points/min\n");
+        }
         out.append("Last update: ").append(StatusText.when(lastUpdate));
+        if (details.restarts() > 0) {
+            out.append("\nRestarts: ").append(details.restarts());
+        }
         if (skipped > 0) {
             out.append("\nSkipped records: ").append(skipped);
+            if (details.lastError() != null) {
+                out.append(" (last: ").append(Html.escape(Html.shorten(details.lastError(), MAX_ERROR))).append(')');
+            }
         }
-        return out.toString();
+        return Html.fit(out.toString(), MAX_CAPTION);
     }
 }

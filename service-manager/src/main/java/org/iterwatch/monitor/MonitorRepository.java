@@ -107,4 +107,14 @@ final class MonitorRepository {
                 .bind("msg", shown.messageId()).bind("hash", shown.contentHash())
                 .bind("m", monitorId).bind("c", shown.chatId()).execute());
     }
+
+    /** A group became a supergroup: its follows move to the new id, where no message exists yet. */
+    void moveChat(long fromChatId, long toChatId) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM monitor_chat WHERE chat_id = :from AND monitor_id IN "
+                    + "(SELECT monitor_id FROM monitor_chat WHERE chat_id = :to)").bind("from", fromChatId).bind("to", toChatId).execute();
+            h.createUpdate("UPDATE monitor_chat SET chat_id = :to, message_id = NULL, content_hash = NULL WHERE chat_id = :from")
+                    .bind("from", fromChatId).bind("to", toChatId).execute();
+        });
+    }
 }

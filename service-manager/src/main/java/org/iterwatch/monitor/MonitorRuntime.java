@@ -28,7 +28,7 @@ import org.iterwatch.render.PlotSeries;
  */
 final class MonitorRuntime implements AutoCloseable {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
-    private static final int LISTED_GAPS = 10;
+    private static final int LISTED_GAPS = 200;
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final RecordParser parser;

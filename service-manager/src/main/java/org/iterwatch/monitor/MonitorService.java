@@ -202,6 +202,16 @@ public final class MonitorService implements AutoCloseable {
         }
     }
 
+    /** The chat side reports a progress message Telegram confirmed (sent later than {@link ProgressListener#show}). */
+    public void shown(long monitorId, ShownMessage message) {
+        repository.shown(monitorId, message);
+    }
+
+    /** A group became a supergroup with a new id: its monitors follow it there. */
+    public void moveChat(long fromChatId, long toChatId) {
+        repository.moveChat(fromChatId, toChatId);
+    }
+
     /** One run of a monitor's job: read what is new, tell what happened, redraw when something changed. */
     void tick(long id) {
         withLock(id, () -> {

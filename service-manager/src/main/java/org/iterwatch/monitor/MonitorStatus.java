@@ -61,7 +61,7 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
     }
 
     static String missingText(List<Long> missing, long count) {
-        String listed = missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        return count > missing.size() ? listed + " \u2026 (" + count + " in all)" : listed;
+        String listed = missing.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "));
+        return count > Math.min(20, missing.size()) ? listed + " \u2026 (" + count + " in all)" : listed;
     }
 }

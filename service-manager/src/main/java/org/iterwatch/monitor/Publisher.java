@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.iterwatch.config.IterwatchException;
+import org.iterwatch.render.CaptionDetails;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.render.ChartRequest;
 import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.ProgressCaption;
 import org.iterwatch.render.RenderedChart;
-import org.iterwatch.render.Titles;
 
 /** Draws a monitor's state and hands it to the chat side, remembering what each chat now shows. */
 final class Publisher {
@@ -48,11 +48,8 @@ final class Publisher {
         return shown.size() == stale.size();
     }
 
-    /** The title counts every point, the picture shows at most a few thousand per series. */
     static ChartRequest request(String name, MonitorRuntime.Snapshot snapshot) {
-        List<PlotSeries> drawn = plot(snapshot).stream().map(Decimation::of).toList();
-        return new ChartRequest(Titles.progress(name, snapshot.points()), drawn, ChartRequest.DEFAULT_WIDTH,
-                ChartRequest.DEFAULT_HEIGHT);
+        return ChartRequest.progress(name, plot(snapshot));
     }
 
     /** An empty chart still shows its title and axes. */
@@ -61,12 +58,10 @@ final class Publisher {
     }
 
     static String caption(MonitorRow monitor, MonitorState state, MonitorRuntime.Snapshot snapshot) {
-        String caption = new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
-                snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html();
-        if (snapshot.gaps().count() > 0) {
-            caption += "\nMissing iterations: " + MonitorStatus.missingText(snapshot.gaps().listed(), snapshot.gaps().count());
-        }
-        return caption;
+        CaptionDetails details = new CaptionDetails(snapshot.gaps().listed().stream().mapToLong(Long::longValue).toArray(),
+                null, (int) Math.min(Integer.MAX_VALUE, monitor.restarts()), snapshot.lastError());
+        return new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
+                snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html(details);
     }
 
     static String label(MonitorState state) {

@@ -117,8 +117,15 @@ final class Series {
             }
             double[] y = new double[size];
             double[] x = allX ? new double[size] : null;
+            List<Integer> breaks = new ArrayList<>();
             int n = 0;
-            for (Row row : e.getValue().values()) {
+            long previous = Long.MIN_VALUE;
+            for (Map.Entry<Long, Row> r : e.getValue().entrySet()) {
+                Row row = r.getValue();
+                if (n > 0 && r.getKey() - previous > 1) {
+                    breaks.add(n); // missing iterations: the line does not bridge them
+                }
+                previous = r.getKey();
                 for (int i = 0; i < row.y.length; i++) {
                     if (!Double.isNaN(row.y[i])) {
                         if (x != null) {
@@ -129,7 +136,7 @@ final class Series {
                     }
                 }
             }
-            out.add(new PlotSeries(e.getKey(), allX ? x : null, y));
+            out.add(new PlotSeries(e.getKey(), allX ? x : null, y, breaks.stream().mapToInt(Integer::intValue).toArray()));
         }
         return out;
     }

@@ -84,15 +84,14 @@ class PinnedChartTest {
         assertThat(chart.captionText().orElseThrow()).contains("Points: 300").contains("iterations 1\u20133");
         assertThat(chart.buttonTexts()).containsExactly("\u25b6 Start", "\u2139 Status", "\u23f9 Stop");
         assertThat(telegram.pinned(ADMIN)).hasValue(messageId);
+        assertThat(telegram.commands()).extracting(c -> c.command())
+                .contains("start", "help", "add", "run", "stop", "remove", "status", "topics");
     }
 
     @Test
     void theMathematicaEnvelopeIsDrawnToo() {
         String t = KafkaBroker.uniqueTopic("envelope");
-        kafka.createTopic(t);
-        iterwatch.ask(ADMIN, "/add " + t);
-        iterwatch.ask(ADMIN, "/start " + t);
-        long messageId = pinnedChart(t);
+        long messageId = startedMonitor(t);
 
         kafka.produce(t, "{\"payload\": \"[0.1,0.2,0.3]\"}");
         kafka.produce(t, "{\"payload\": \"[0.4,0.5]\"}");
@@ -115,10 +114,7 @@ class PinnedChartTest {
     @Test
     void strangersChangeNothingAndLearnOnlyTheirId() {
         String t = KafkaBroker.uniqueTopic("guarded");
-        kafka.createTopic(t);
-        iterwatch.ask(ADMIN, "/add " + t);
-        iterwatch.ask(ADMIN, "/start " + t);
-        long messageId = pinnedChart(t);
+        long messageId = startedMonitor(t);
 
         telegram.userSends(STRANGER, "/stop " + t);
         telegram.userSends(STRANGER, "/remove " + t);
@@ -142,10 +138,7 @@ class PinnedChartTest {
     @Test
     void buttonsActOnTheirMonitorAndForgedDataDoesNothing() {
         String t = KafkaBroker.uniqueTopic("buttons");
-        kafka.createTopic(t);
-        iterwatch.ask(ADMIN, "/add " + t);
-        iterwatch.ask(ADMIN, "/start " + t);
-        long messageId = pinnedChart(t);
+        long messageId = startedMonitor(t);
         List<String> data = telegram.message(ADMIN, messageId).orElseThrow().callbackData();
         assertThat(data).allSatisfy(d -> assertThat(d.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(64));
 
@@ -163,10 +156,7 @@ class PinnedChartTest {
     @Test
     void aStoppedMonitorDoesNotEditAndCatchesUpWhenStarted() throws InterruptedException {
         String t = KafkaBroker.uniqueTopic("stopstart");
-        kafka.createTopic(t);
-        iterwatch.ask(ADMIN, "/add " + t);
-        iterwatch.ask(ADMIN, "/start " + t);
-        long messageId = pinnedChart(t);
+        long messageId = startedMonitor(t);
         kafka.produce(t, batch(1, 50));
         awaitChart(ADMIN, messageId, t + " \u2014 50 points");
 
@@ -185,10 +175,7 @@ class PinnedChartTest {
     @Test
     void afterAKillTheMonitorRunsOnAndEditsTheSameMessage() {
         String t = KafkaBroker.uniqueTopic("restart");
-        kafka.createTopic(t);
-        iterwatch.ask(ADMIN, "/add " + t);
-        iterwatch.ask(ADMIN, "/start " + t);
-        long messageId = pinnedChart(t);
+        long messageId = startedMonitor(t);
         kafka.produce(t, batch(1, 40));
         awaitChart(ADMIN, messageId, t + " \u2014 40 points");
 
@@ -199,6 +186,14 @@ class PinnedChartTest {
         awaitChart(ADMIN, messageId, t + " \u2014 80 points");
         assertThat(telegram.calls("sendPhoto")).hasSize(1);
         assertThat(iterwatch.ask(ADMIN, "/status")).contains(t).contains("RUNNING").contains("80 points");
+    }
+
+    /** Creates the topic, adds and starts its monitor, and returns the id of the pinned chart. */
+    private long startedMonitor(String t) {
+        kafka.createTopic(t);
+        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added a monitor");
+        assertThat(iterwatch.ask(ADMIN, "/start " + t)).contains("Started");
+        return pinnedChart(t);
     }
 
     private String press(long messageId, String data) {

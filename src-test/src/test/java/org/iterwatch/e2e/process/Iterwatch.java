@@ -19,6 +19,9 @@ import org.iterwatch.e2e.telegram.FakeTelegram;
  */
 public final class Iterwatch implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Solvers' bearer tokens for the events API; tests assert they never reach a log. */
+    public static final String API_TOKEN = "test-api-token-5f1c0e7a9b3d";
+    public static final String OTHER_API_TOKEN = "test-api-token-other-8e2d4c6b";
     private final Path dir;
     private final FakeTelegram telegram;
     private final Map<String, String> environment = new HashMap<>();
@@ -34,16 +37,48 @@ public final class Iterwatch implements AutoCloseable {
                   pollTimeout: 1s
                 monitors:
                   refreshPeriod: 300ms
+                http:
+                  bindAddress: 127.0.0.1
+                  port: 0
                 """);
         environment.put("TELEGRAM_BOT_TOKEN", telegram.token());
         environment.put("TELEGRAM_API_URL", telegram.baseUrl());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("ITERWATCH_DATA_DIR", dir.resolve("data").toString());
         environment.put("ITERWATCH_CONFIG", config.toString());
+        environment.put("ITERWATCH_API_TOKENS", API_TOKEN + "," + OTHER_API_TOKEN);
         environment.put("ITERWATCH_ADMINS", String.join(",", java.util.Arrays.stream(admins).mapToObj(String::valueOf).toList()));
     }
 
+    /** Adds YAML to the config file (whole top-level sections not used by the defaults above). */
+    public Iterwatch configure(String yaml) {
+        try {
+            Files.writeString(dir.resolve("iterwatch.yml"), yaml, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** The port the HTTP API of the running process listens on. */
+    public int httpPort() {
+        try {
+            return Integer.parseInt(Files.readString(dir.resolve("data").resolve("http.port")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + httpPort();
+    }
+
     public Iterwatch start() {
+        try {
+            Files.deleteIfExists(dir.resolve("data").resolve("http.port"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         process = IterwatchProcess.start(environment, dir.resolve("iterwatch-" + (++runs) + ".log"));
         telegram.awaitPolling(TIMEOUT);
         return this;

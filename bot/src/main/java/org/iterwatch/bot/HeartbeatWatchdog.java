@@ -1,0 +1,88 @@
+package org.iterwatch.bot;
+
+import java.util.Properties;
+import org.iterwatch.config.IterwatchException;
+import org.iterwatch.subscription.Alerts;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks every second for solvers silent past their heartbeat grace. Its own small in-memory
+ * Quartz scheduler: the job keeps no state (that is in the database), so nothing needs to be stored,
+ * and the monitors' scheduler stays as it is.
+ */
+final class HeartbeatWatchdog implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatWatchdog.class);
+    private final Scheduler scheduler;
+
+    HeartbeatWatchdog(Alerts alerts) {
+        Properties p = new Properties();
+        p.put("org.quartz.scheduler.instanceName", "iterwatch-watchdog");
+        p.put("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.put("org.quartz.threadPool.threadCount", "1");
+        p.put("org.quartz.threadPool.threadNamePrefix", "watchdog");
+        p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        try {
+            scheduler = new StdSchedulerFactory(p).getScheduler();
+            scheduler.setJobFactory((bundle, s) -> new Check(alerts));
+            scheduler.scheduleJob(JobBuilder.newJob(Check.class).withIdentity("heartbeats").build(),
+                    TriggerBuilder.newTrigger().startNow().withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(1)
+                            .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+        } catch (SchedulerException e) {
+            throw new IterwatchException("cannot create the heartbeat watchdog: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IterwatchException("cannot start the heartbeat watchdog: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            LOG.warn("stopping the heartbeat watchdog failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "heartbeat watchdog";
+    }
+
+    @DisallowConcurrentExecution
+    static final class Check implements Job {
+        private final Alerts alerts;
+
+        Check(Alerts alerts) {
+            this.alerts = alerts;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            try {
+                int raised = alerts.checkHeartbeats();
+                if (raised > 0) {
+                    LOG.info("{} solvers fell silent: suspected failure raised", raised);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("heartbeat check failed: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.iterwatch.bot.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.iterwatch.config.Api;
+import org.iterwatch.config.Http;
+import org.iterwatch.config.IterwatchException;
+import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.BadEventException;
+import org.iterwatch.subscription.SolverEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * iterwatch's HTTP port: {@code POST /api/v1/events} for solvers (bearer token, per-token rate
+ * limit, body limit, validated JSON) and {@code GET /healthz}.
+ */
+public final class EventsServer implements AutoCloseable {
+    public static final String EVENTS_PATH = "/api/v1/events";
+    private static final Logger LOG = LoggerFactory.getLogger(EventsServer.class);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final Alerts alerts;
+    private final Tokens tokens;
+    private final RateLimits limits;
+    private final int maxBody;
+
+    public EventsServer(Http http, Api api, Alerts alerts) {
+        this.alerts = alerts;
+        this.tokens = new Tokens(api.tokens());
+        this.limits = new RateLimits(api.eventsPerSecond());
+        this.maxBody = http.maxBodyBytes();
+        QueuedThreadPool pool = new QueuedThreadPool(16, 2);
+        pool.setName("http");
+        this.server = new Server(pool);
+        this.connector = new ServerConnector(server, 1, 1);
+        connector.setHost(http.bindAddress());
+        connector.setPort(http.port());
+        server.addConnector(connector);
+        server.setHandler(new Routes());
+    }
+
+    /** Starts listening and writes the bound port to {@code portFile}, so scripts can find a port 0 choice. */
+    public void start(Path portFile) {
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IterwatchException("http.port: cannot listen on " + connector.getHost() + ":" + connector.getPort()
+                    + " (" + e.getMessage() + "); set http.port or ITERWATCH_HTTP_PORT to a free port", e);
+        }
+        try {
+            Files.writeString(portFile, String.valueOf(port()));
+        } catch (IOException e) {
+            LOG.warn("cannot write {}: {}", portFile, e.toString());
+        }
+        LOG.info("HTTP API listening on {}:{} ({} API tokens)", connector.getHost(), port(), tokens.count());
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(connector.getHost(), port());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server failed: {}", e.toString());
+        }
+    }
+
+    private final class Routes extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            String method = request.getMethod();
+            if (path.equals("/healthz")) {
+                return reply(response, callback, 200, "{\"status\":\"ok\",\"pendingAlerts\":" + alerts.pending() + "}");
+            }
+            if (!path.equals(EVENTS_PATH)) {
+                return reply(response, callback, 404, error("no such endpoint; solvers POST to " + EVENTS_PATH));
+            }
+            if (!method.equals("POST")) {
+                response.getHeaders().put(HttpHeader.ALLOW, "POST");
+                return reply(response, callback, 405, error("use POST"));
+            }
+            int token = tokens.match(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+            if (token < 0) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+                return reply(response, callback, 401, error("missing or wrong bearer token"));
+            }
+            if (!limits.take(token)) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                return reply(response, callback, 429, error("too many events; slow down"));
+            }
+            byte[] body;
+            try {
+                body = readBody(request);
+            } catch (IOException e) {
+                return reply(response, callback, 400, field("body", "cannot be read"));
+            }
+            if (body == null) {
+                return reply(response, callback, 413, error("body larger than " + maxBody + " bytes"));
+            }
+            try {
+                String id = alerts.accept(SolverEvent.parse(body));
+                return reply(response, callback, 202, "{\"id\":\"" + id + "\"}");
+            } catch (BadEventException e) {
+                return reply(response, callback, 400, field(e.field(), e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("an event could not be stored", e);
+                return reply(response, callback, 503, error("iterwatch cannot store events right now; try again"));
+            }
+        }
+
+        /** The body, or null when it is over the limit (by its Content-Length or by what arrives). */
+        private byte[] readBody(Request request) throws IOException {
+            if (request.getLength() > maxBody) {
+                return null;
+            }
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] body = in.readNBytes(maxBody + 1);
+                return body.length > maxBody ? null : body;
+            }
+        }
+    }
+
+    private static boolean reply(Response response, Callback callback, int status, String json) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        Content.Sink.write(response, true, json, callback);
+        return true;
+    }
+
+    private static String error(String message) {
+        return "{\"error\":" + quote(message) + "}";
+    }
+
+    private static String field(String field, String message) {
+        return "{\"error\":" + quote(message) + ",\"field\":" + quote(field) + "}";
+    }
+
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+}

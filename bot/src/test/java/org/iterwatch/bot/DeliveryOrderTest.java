@@ -1,0 +1,114 @@
+package org.iterwatch.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryOrderTest {
+    final List<String> sent = new CopyOnWriteArrayList<>();
+    final CountDownLatch firstMayFinish = new CountDownLatch(1);
+    Delivery delivery;
+
+    /** Telegram as far as sending text goes: records what arrives; the first send hangs until released. */
+    final class RecordingGateway implements TelegramGateway {
+        @Override
+        public String botUsername() {
+            return "bot";
+        }
+
+        @Override
+        public long sendHtml(ChatTarget to, String html, Keyboard keyboard) {
+            if (sent.isEmpty()) {
+                sent.add(html);
+                await(firstMayFinish);
+                return 1;
+            }
+            sent.add(html);
+            return sent.size();
+        }
+
+        @Override
+        public long sendPhoto(ChatTarget to, byte[] png, String captionHtml, Keyboard keyboard) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void editPhoto(long chatId, long messageId, byte[] png, String captionHtml, Keyboard keyboard) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void editHtml(long chatId, long messageId, String html, Keyboard keyboard) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void pin(long chatId, long messageId) {
+        }
+
+        @Override
+        public void answerCallback(String callbackId, String text) {
+        }
+
+        @Override
+        public void setCommands(List<BotCommandSpec> commands) {
+        }
+
+        @Override
+        public void deleteWebhook() {
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        firstMayFinish.countDown();
+        delivery.stop();
+    }
+
+    @Test
+    void whatWaitsForAChatLeavesAlertsFirstThenRepliesThenCharts() throws InterruptedException {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:order;DB_CLOSE_DELAY=-1");
+        BotSchema.migrate(db);
+        delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(1000, 1000, 20)),
+                new ChatBook(db), List.of(), new DeliveryMetrics());
+        delivery.start();
+        ChatTarget chat = new ChatTarget(5, null);
+
+        delivery.reply(chat, "first");
+        waitUntil(() -> sent.size() == 1);
+        delivery.submit(CallJob.text(Priority.CHART, chat, "chart", null));
+        delivery.reply(chat, "reply");
+        delivery.alert(chat, "alert", null);
+        assertThat(delivery.metrics().queueLength(Priority.CHART)).isEqualTo(1);
+        assertThat(delivery.metrics().queueLength(Priority.ALERT)).isEqualTo(1);
+        firstMayFinish.countDown();
+        waitUntil(() -> sent.size() == 4);
+
+        assertThat(sent).containsExactly("first", "alert", "reply", "chart");
+        assertThat(delivery.metrics().sent.get()).isEqualTo(4);
+        assertThat(delivery.metrics().queueLength(Priority.CHART)).isZero();
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.iterwatch.subscription;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Alerts, their deliveries, subscriptions, mutes and watched solvers, in the database. */
+final class AlertStore {
+    static final String PENDING = "PENDING";
+    static final String SENT = "SENT";
+    static final String REFUSED = "REFUSED";
+
+    private final Jdbi jdbi;
+
+    AlertStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    record Pending(long alertId, long chatId, Long threadId, int attempts, long nextAttempt, String html, String ackedBy) {
+    }
+
+    record Copy(long chatId, long messageId) {
+    }
+
+    record Watch(String solver, int heartbeatSeconds, long lastSeen, String host, boolean suspected) {
+    }
+
+    /** Writes the alert and one pending delivery per subscribed, unmuted chat, together; returns the alert id. */
+    long insert(String eventId, String solver, AlertKind kind, String html, long now) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("INSERT INTO alert (event_id, solver, kind, html, created_at) "
+                            + "VALUES (:e, :s, :k, :html, :now)")
+                    .bind("e", eventId).bind("s", solver).bind("k", kind.name()).bind("html", html).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
+                            + "SELECT :id, s.chat_id, MIN(s.thread_id), 'PENDING', 0, :now FROM subscription s "
+                            + "WHERE s.target IN (:solver, '*') "
+                            + "AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.chat_id = s.chat_id AND m.until > :now) "
+                            + "GROUP BY s.chat_id")
+                    .bind("id", id).bind("now", now).bind("solver", solver).execute();
+            return id;
+        });
+    }
+
+    /** The oldest pending delivery of each chat: a chat gets its alerts in order, one at a time. */
+    List<Pending> heads(int limit) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT d.alert_id, d.chat_id, d.thread_id, d.attempts, d.next_attempt, a.html, a.acked_by "
+                                + "FROM alert_delivery d JOIN alert a ON a.id = d.alert_id "
+                                + "WHERE d.state = 'PENDING' AND d.alert_id = (SELECT MIN(x.alert_id) FROM alert_delivery x "
+                                + "WHERE x.chat_id = d.chat_id AND x.state = 'PENDING') ORDER BY d.alert_id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getInt(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7)))
+                .list());
+    }
+
+    void sent(long alertId, long chatId, long messageId) {
+        update("UPDATE alert_delivery SET state = 'SENT', message_id = ?, attempts = attempts + 1 "
+                + "WHERE alert_id = ? AND chat_id = ?", messageId, alertId, chatId);
+    }
+
+    void retryAt(long alertId, long chatId, long when) {
+        update("UPDATE alert_delivery SET attempts = attempts + 1, next_attempt = ? WHERE alert_id = ? AND chat_id = ?",
+                when, alertId, chatId);
+    }
+
+    void refused(long alertId, long chatId) {
+        update("UPDATE alert_delivery SET state = 'REFUSED', attempts = attempts + 1 WHERE alert_id = ? AND chat_id = ?",
+                alertId, chatId);
+    }
+
+    /** After a restart nothing waits for a backoff computed before it. */
+    void retryAllNow(long now) {
+        update("UPDATE alert_delivery SET next_attempt = ? WHERE state = 'PENDING' AND next_attempt > ?", now, now);
+    }
+
+    int pendingCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert_delivery WHERE state = 'PENDING'")
+                .mapTo(Integer.class).one());
+    }
+
+    boolean deliveredTo(long alertId, long chatId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = :a AND chat_id = :c")
+                .bind("a", alertId).bind("c", chatId).mapTo(Integer.class).one() > 0);
+    }
+
+    /** Marks the alert acknowledged unless it was already; returns its HTML when this was the first Ack. */
+    Optional<String> acknowledge(long alertId, String who) {
+        return jdbi.inTransaction(h -> {
+            int changed = h.createUpdate("UPDATE alert SET acked_by = :who WHERE id = :id AND acked_by IS NULL")
+                    .bind("who", who).bind("id", alertId).execute();
+            if (changed == 0) {
+                return Optional.empty();
+            }
+            return h.createQuery("SELECT html FROM alert WHERE id = :id").bind("id", alertId).mapTo(String.class).findOne();
+        });
+    }
+
+    List<Copy> copies(long alertId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT chat_id, message_id FROM alert_delivery "
+                        + "WHERE alert_id = :a AND state = 'SENT' AND message_id IS NOT NULL ORDER BY chat_id")
+                .bind("a", alertId).map((rs, ctx) -> new Copy(rs.getLong(1), rs.getLong(2))).list());
+    }
+
+    boolean subscribe(long chatId, Long threadId, String target, long by, long now) {
+        return jdbi.inTransaction(h -> {
+            if (count(h, "SELECT COUNT(*) FROM subscription WHERE chat_id = ? AND target = ?", chatId, target) > 0) {
+                return false;
+            }
+            h.createUpdate("INSERT INTO subscription (chat_id, thread_id, target, created_by, created_at) "
+                            + "VALUES (:c, :t, :target, :by, :now)")
+                    .bind("c", chatId).bind("t", threadId).bind("target", target).bind("by", by).bind("now", now)
+                    .execute();
+            return true;
+        });
+    }
+
+    boolean unsubscribe(long chatId, String target) {
+        return jdbi.withHandle(h -> h.execute("DELETE FROM subscription WHERE chat_id = ? AND target = ?", chatId, target)) > 0;
+    }
+
+    int unsubscribeAll(long chatId) {
+        return jdbi.withHandle(h -> h.execute("DELETE FROM subscription WHERE chat_id = ?", chatId));
+    }
+
+    List<String> subscriptions(long chatId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT target FROM subscription WHERE chat_id = :c ORDER BY target")
+                .bind("c", chatId).mapTo(String.class).list());
+    }
+
+    void mute(long chatId, long until) {
+        jdbi.useTransaction(h -> {
+            h.execute("DELETE FROM mute WHERE chat_id = ?", chatId);
+            h.execute("INSERT INTO mute (chat_id, until) VALUES (?, ?)", chatId, until);
+        });
+    }
+
+    boolean unmute(long chatId, long now) {
+        return jdbi.withHandle(h -> h.execute("DELETE FROM mute WHERE chat_id = ? AND until > ?", chatId, now)) > 0;
+    }
+
+    void watch(String solver, int heartbeatSeconds, long now, String host) {
+        jdbi.useTransaction(h -> {
+            if (count(h, "SELECT COUNT(*) FROM solver_watch WHERE solver = ?", solver) > 0) {
+                h.createUpdate("UPDATE solver_watch SET heartbeat_seconds = :hb, last_seen = :now, host = :host, suspected = FALSE "
+                                + "WHERE solver = :s")
+                        .bind("hb", heartbeatSeconds).bind("now", now).bind("host", host).bind("s", solver).execute();
+            } else {
+                h.createUpdate("INSERT INTO solver_watch (solver, heartbeat_seconds, last_seen, host, suspected) "
+                                + "VALUES (:s, :hb, :now, :host, FALSE)")
+                        .bind("hb", heartbeatSeconds).bind("now", now).bind("host", host).bind("s", solver).execute();
+            }
+        });
+    }
+
+    Optional<Watch> watched(String solver) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT solver, heartbeat_seconds, last_seen, host, suspected "
+                        + "FROM solver_watch WHERE solver = :s").bind("s", solver).map((rs, ctx) -> watch(rs)).findOne());
+    }
+
+    void touch(String solver, long now) {
+        update("UPDATE solver_watch SET last_seen = ?, suspected = FALSE WHERE solver = ?", now, solver);
+    }
+
+    void unwatch(String solver) {
+        update("DELETE FROM solver_watch WHERE solver = ?", solver);
+    }
+
+    List<Watch> watches() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT solver, heartbeat_seconds, last_seen, host, suspected "
+                + "FROM solver_watch ORDER BY solver").map((rs, ctx) -> watch(rs)).list());
+    }
+
+    /** Marks a silent solver suspected; false if another check did it first. */
+    boolean suspect(String solver, long lastSeen) {
+        return jdbi.withHandle(h -> h.execute("UPDATE solver_watch SET suspected = TRUE "
+                + "WHERE solver = ? AND suspected = FALSE AND last_seen = ?", solver, lastSeen)) > 0;
+    }
+
+    private static Watch watch(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Watch(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getBoolean(5));
+    }
+
+    private static int count(Handle h, String sql, Object... args) {
+        var q = h.createQuery(sql);
+        for (int i = 0; i < args.length; i++) {
+            q.bind(i, args[i]);
+        }
+        return q.mapTo(Integer.class).one();
+    }
+
+    private void update(String sql, Object... args) {
+        jdbi.useHandle(h -> h.execute(sql, args));
+    }
+}

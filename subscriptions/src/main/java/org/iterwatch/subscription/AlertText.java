@@ -1,0 +1,93 @@
+package org.iterwatch.subscription;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The HTML of an alert message: what happened, where, when, and the tail of stderr. */
+final class AlertText {
+    static final int MAX = 4096;
+    /** Room kept free for the "acknowledged by" line an Ack adds. */
+    private static final int ACK_ROOM = 160;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private AlertText() {
+    }
+
+    static String of(AlertKind kind, SolverEvent e, Instant at) {
+        StringBuilder head = new StringBuilder();
+        head.append(kind.icon()).append(" <b>").append(escape(e.solver())).append("</b> ").append(kind.headline());
+        if (e.exitCode() != null) {
+            head.append(" \u2014 exit code ").append(e.exitCode());
+        }
+        head.append('\n');
+        if (e.message() != null && !e.message().isBlank()) {
+            head.append(escape(shorten(e.message().strip(), 500))).append('\n');
+        }
+        if (e.host() != null) {
+            head.append("Host: <code>").append(escape(e.host())).append("</code>\n");
+        }
+        head.append("Time: ").append(TIME.format(at)).append('\n');
+        if (e.durationSeconds() != null) {
+            head.append("Duration: ").append(duration(Duration.ofSeconds(e.durationSeconds()))).append('\n');
+        }
+        String text = head.toString().stripTrailing();
+        if (e.details() != null && !e.details().isBlank()) {
+            int room = MAX - ACK_ROOM - text.length() - "\n<pre></pre>".length();
+            text += "\n<pre>" + escapedTail(e.details().stripTrailing(), room) + "</pre>";
+        }
+        return text;
+    }
+
+    static String acknowledged(String html, String who) {
+        return html + "\n\u2713 Acknowledged by " + escape(shorten(who, 64));
+    }
+
+    /** The last lines that fit in {@code room} characters once escaped: the end of stderr says most. */
+    static String escapedTail(String text, int room) {
+        String escaped = escape(text);
+        if (escaped.length() <= room) {
+            return escaped;
+        }
+        int used = 1;
+        int from = text.length();
+        while (from > 0) {
+            char c = text.charAt(from - 1);
+            int width = c == '&' ? 5 : c == '<' || c == '>' ? 4 : 1;
+            if (used + width > room) {
+                break;
+            }
+            used += width;
+            from--;
+        }
+        if (from < text.length() && Character.isLowSurrogate(text.charAt(from))) {
+            from++;
+        }
+        int newline = text.indexOf('\n', from);
+        if (newline >= 0 && newline < text.length() - 1 && newline - from < 200) {
+            from = newline + 1;
+        }
+        return "\u2026" + escape(text.substring(from));
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min " + s % 60 + " s";
+        }
+        return s / 3600 + " h " + s % 3600 / 60 + " min";
+    }
+}

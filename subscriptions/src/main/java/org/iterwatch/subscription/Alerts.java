@@ -1,0 +1,170 @@
+package org.iterwatch.subscription;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Solver events in, alerts out: each alert is stored with its recipients before anything is sent,
+ * then delivered by the outbox to every chat that follows the solver, once and in order.
+ */
+public final class Alerts implements AutoCloseable {
+    /** A solver silent for this many heartbeat periods is suspected. */
+    public static final int GRACE_PERIODS = 3;
+    private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._:@/+-]{1,200}");
+
+    private final AlertStore store;
+    private final Outbox outbox;
+    private final ChatSender sender;
+    private final Clock clock;
+
+    public Alerts(DataSource dataSource, ChatSender sender, Clock clock, int sendsPerSecond) {
+        this.store = new AlertStore(Jdbi.create(dataSource));
+        this.sender = sender;
+        this.clock = clock;
+        this.outbox = new Outbox(store, sender, clock, sendsPerSecond);
+    }
+
+    /** Starts delivering, beginning with whatever was pending before a restart. */
+    public void start() {
+        outbox.start();
+    }
+
+    @Override
+    public void close() {
+        outbox.stop();
+    }
+
+    /** Takes in one event; returns its id. When this returns, any alert it raised is stored. */
+    public String accept(SolverEvent event) {
+        String id = UUID.randomUUID().toString();
+        long now = clock.millis();
+        Optional<AlertStore.Watch> watch = store.watched(event.solver());
+        switch (event.event()) {
+            case STARTED -> raise(id, AlertKind.STARTED, event, now);
+            case STOPPED -> raise(id, AlertKind.STOPPED, event, now);
+            case FAILED -> raise(id, AlertKind.FAILED, event, now);
+            case HEARTBEAT -> {
+                if (watch.isPresent() && watch.get().suspected()) {
+                    raise(id, AlertKind.BACK, event, now);
+                }
+            }
+        }
+        switch (event.event()) {
+            case STOPPED, FAILED -> store.unwatch(event.solver());
+            default -> {
+                if (event.heartbeatSeconds() != null) {
+                    store.watch(event.solver(), event.heartbeatSeconds(), now, event.host());
+                } else {
+                    watch.ifPresent(w -> store.touch(event.solver(), now));
+                }
+            }
+        }
+        return id;
+    }
+
+    /** Raises one "suspected failure" for each solver silent past its grace; the watchdog calls this. */
+    public int checkHeartbeats() {
+        long now = clock.millis();
+        int raised = 0;
+        for (AlertStore.Watch w : store.watches()) {
+            long grace = Duration.ofSeconds((long) w.heartbeatSeconds() * GRACE_PERIODS).toMillis();
+            if (!w.suspected() && now - w.lastSeen() > grace && store.suspect(w.solver(), w.lastSeen())) {
+                SolverEvent silence = new SolverEvent(w.solver(), SolverEvent.Kind.HEARTBEAT,
+                        "No heartbeat for " + AlertText.duration(Duration.ofMillis(now - w.lastSeen()))
+                                + " (promised every " + w.heartbeatSeconds() + " s).", null, w.host(), null, null, null);
+                raise(UUID.randomUUID().toString(), AlertKind.SUSPECTED, silence, now);
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    private void raise(String eventId, AlertKind kind, SolverEvent event, long now) {
+        store.insert(eventId, event.solver(), kind, AlertText.of(kind, event, Instant.ofEpochMilli(now)), now);
+        outbox.wake();
+    }
+
+    /** Deliveries not yet made (for health and tests). */
+    public int pending() {
+        return store.pendingCount();
+    }
+
+    /** Follows a solver or topic name, or everything with "all"; false when the chat follows it already. */
+    public boolean subscribe(long chatId, Long threadId, String target, long by) {
+        return store.subscribe(chatId, threadId, checkTarget(target), by, clock.millis());
+    }
+
+    public boolean unsubscribe(long chatId, String target) {
+        return store.unsubscribe(chatId, checkTarget(target));
+    }
+
+    public int unsubscribeAll(long chatId) {
+        return store.unsubscribeAll(chatId);
+    }
+
+    /** What the chat follows; "*" is everything. */
+    public List<String> subscriptions(long chatId) {
+        return store.subscriptions(chatId);
+    }
+
+    /** The chat gets no alerts raised until then. */
+    public Instant mute(long chatId, Duration duration) {
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(30)) > 0) {
+            throw new SubscriptionException("A mute lasts from 1 minute to 30 days, e.g. /mute 2h.");
+        }
+        Instant until = clock.instant().plus(duration);
+        store.mute(chatId, until.toEpochMilli());
+        return until;
+    }
+
+    public boolean unmute(long chatId) {
+        return store.unmute(chatId, clock.millis());
+    }
+
+    /**
+     * Acknowledges an alert the chat received and shows who did in every copy of it; false when it was
+     * acknowledged before. Refused for alerts the chat never got.
+     */
+    public boolean acknowledge(long alertId, long chatId, String who) {
+        requireReceived(alertId, chatId);
+        Optional<String> html = store.acknowledge(alertId, who);
+        if (html.isEmpty()) {
+            return false;
+        }
+        String text = AlertText.acknowledged(html.get(), who);
+        for (AlertStore.Copy copy : store.copies(alertId)) {
+            sender.edit(copy.chatId(), copy.messageId(), text, AlertPress.buttons(alertId, true));
+        }
+        return true;
+    }
+
+    /** The Mute 1h button: only under an alert this chat received. */
+    public Instant muteFromAlert(long alertId, long chatId) {
+        requireReceived(alertId, chatId);
+        return mute(chatId, Duration.ofHours(1));
+    }
+
+    private void requireReceived(long alertId, long chatId) {
+        if (!store.deliveredTo(alertId, chatId)) {
+            throw new SubscriptionException("This button is not valid here.");
+        }
+    }
+
+    private static String checkTarget(String target) {
+        String t = target == null ? "" : target.strip();
+        if (t.equalsIgnoreCase("all") || t.equals("*")) {
+            return "*";
+        }
+        if (!TARGET.matcher(t).matches()) {
+            throw new SubscriptionException("Name a solver or a topic (letters, digits, . _ : @ / + -), or all.");
+        }
+        return t;
+    }
+}

@@ -1,0 +1,28 @@
+package org.iterwatch.subscription;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The port alerts leave through; the bot implements it on Telegram. */
+public interface ChatSender {
+    Result send(long chatId, Long threadId, String html, List<Button> buttons);
+
+    /** Replaces the text and buttons of a message sent before. */
+    Result edit(long chatId, long messageId, String html, List<Button> buttons);
+
+    /** An inline button: its label and callback data (at most 64 bytes). */
+    record Button(String label, String data) {
+    }
+
+    /** What became of a send: delivered, try again later, or never (blocked, chat gone). */
+    sealed interface Result {
+        record Sent(long messageId) implements Result {
+        }
+
+        record RetryLater(Duration after, String reason) implements Result {
+        }
+
+        record Refused(String reason) implements Result {
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.iterwatch.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox on a real H2 database, with a recording chat sender standing in for Telegram. */
+class OutboxTest {
+    record Sent(long chatId, String html) {
+    }
+
+    final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    final AtomicBoolean down = new AtomicBoolean();
+    final AtomicLong ids = new AtomicLong();
+    final ChatSender recording = new ChatSender() {
+        @Override
+        public Result send(long chatId, Long threadId, String html, List<Button> buttons) {
+            if (down.get()) {
+                return new Result.RetryLater(Duration.ZERO, "down");
+            }
+            sent.add(new Sent(chatId, html));
+            return new Result.Sent(ids.incrementAndGet());
+        }
+
+        @Override
+        public Result edit(long chatId, long messageId, String html, List<Button> buttons) {
+            sent.add(new Sent(chatId, "EDIT " + messageId + " " + html));
+            return new Result.Sent(messageId);
+        }
+    };
+    final JdbcDataSource db = database();
+    Alerts alerts;
+
+    static JdbcDataSource database() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        SubscriptionSchema.migrate(ds);
+        return ds;
+    }
+
+    @AfterEach
+    void close() {
+        if (alerts != null) {
+            alerts.close();
+        }
+    }
+
+    Alerts start() {
+        alerts = new Alerts(db, recording, Clock.systemUTC(), 1000);
+        alerts.start();
+        return alerts;
+    }
+
+    @Test
+    void storedAlertsGoToEachSubscriberOnceInOrderAfterARestart() throws Exception {
+        Alerts first = new Alerts(db, recording, Clock.systemUTC(), 1000);
+        for (long chat : new long[] {1, 2, 3}) {
+            first.subscribe(chat, null, "airy", chat);
+        }
+        first.subscribe(4, null, "other", 4);
+        for (int i = 1; i <= 20; i++) {
+            first.accept(event("airy", "failed", "alert #" + i + "."));
+        }
+        assertThat(first.pending()).isEqualTo(60);
+
+        start();
+        awaitPending(0);
+
+        for (long chat : new long[] {1, 2, 3}) {
+            assertThat(sent.stream().filter(s -> s.chatId() == chat).map(s -> s.html().replaceAll("(?s).*(alert #\\d+\\.).*", "$1")))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "alert #" + i + ".").toList());
+        }
+        assertThat(sent).noneMatch(s -> s.chatId() == 4);
+    }
+
+    @Test
+    void aChatThatCannotTakeItsAlertKeepsItsOrderAndGetsItLater() throws Exception {
+        start().subscribe(7, null, "*", 7);
+        down.set(true);
+        alerts.accept(event("a", "started", "first"));
+        alerts.accept(event("b", "stopped", "second"));
+        Thread.sleep(300);
+        assertThat(sent).isEmpty();
+        down.set(false);
+
+        awaitPending(0);
+
+        assertThat(sent).extracting(Sent::html).satisfiesExactly(
+                h -> assertThat(h).contains("first"), h -> assertThat(h).contains("second"));
+    }
+
+    @Test
+    void mutedChatsGetNothingRaisedDuringTheMute() throws Exception {
+        start().subscribe(1, null, "s", 1);
+        alerts.subscribe(2, null, "s", 2);
+        alerts.mute(2, Duration.ofHours(1));
+        alerts.accept(event("s", "failed", "while muted"));
+        awaitPending(0);
+        alerts.unmute(2);
+        alerts.accept(event("s", "failed", "after the mute"));
+        awaitPending(0);
+
+        assertThat(sent.stream().filter(s -> s.chatId() == 2).map(Sent::html))
+                .singleElement().asString().contains("after the mute");
+        assertThat(sent.stream().filter(s -> s.chatId() == 1)).hasSize(2);
+    }
+
+    @Test
+    void heartbeatSilenceRaisesOneSuspicionAndAReturnRaisesOneBack() throws Exception {
+        start().subscribe(1, null, "hb", 1);
+        alerts.accept(new SolverEvent("hb", SolverEvent.Kind.STARTED, null, null, "node1", null, 1, null));
+        awaitPending(0);
+        assertThat(alerts.checkHeartbeats()).isZero();
+        Thread.sleep(3200);
+        assertThat(alerts.checkHeartbeats()).isEqualTo(1);
+        assertThat(alerts.checkHeartbeats()).isZero();
+        alerts.accept(new SolverEvent("hb", SolverEvent.Kind.HEARTBEAT, null, null, "node1", null, 1, null));
+        alerts.accept(new SolverEvent("hb", SolverEvent.Kind.HEARTBEAT, null, null, "node1", null, 1, null));
+        awaitPending(0);
+
+        assertThat(sent).extracting(Sent::html).satisfiesExactly(
+                h -> assertThat(h).contains("started"), h -> assertThat(h).contains("suspected failure"),
+                h -> assertThat(h).contains("is back"));
+    }
+
+    @Test
+    void ackShowsWhoInEveryCopyOnce() throws Exception {
+        start().subscribe(1, null, "s", 1);
+        alerts.subscribe(2, null, "s", 2);
+        alerts.accept(event("s", "failed", "boom"));
+        awaitPending(0);
+
+        assertThat(alerts.acknowledge(1, 1, "Ann")).isTrue();
+        assertThat(alerts.acknowledge(1, 2, "Bob")).isFalse();
+
+        assertThat(sent.stream().filter(s -> s.html().startsWith("EDIT")).map(Sent::chatId)).containsExactly(1L, 2L);
+        assertThat(sent.stream().filter(s -> s.html().startsWith("EDIT"))).allSatisfy(s ->
+                assertThat(s.html()).contains("Acknowledged by Ann").doesNotContain("Bob"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> alerts.acknowledge(1, 99, "Eve"))
+                .isInstanceOf(SubscriptionException.class);
+    }
+
+    static SolverEvent event(String solver, String kind, String message) {
+        return SolverEvent.parse(("{\"solver\":\"" + solver + "\",\"event\":\"" + kind + "\",\"message\":\"" + message + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    void awaitPending(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (alerts.pending() != n) {
+            assertThat(System.nanoTime()).as("pending alerts down to " + n).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
