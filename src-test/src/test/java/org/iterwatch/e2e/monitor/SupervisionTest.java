@@ -67,8 +67,12 @@ class SupervisionTest {
 
         kafka.createTopic(t);
         kafka.produce(t, batch(1, 7));
-        assertThat(iterwatch.ask(ADMIN, "/start " + t)).contains("Started");
+        long started = messagesWith(telegram, ADMIN, "Started", t);
+        telegram.userSends(ADMIN, "/start " + t);
+        awaitMessages(telegram, ADMIN, started + 1, "Started", t);
         awaitChart(telegram, ADMIN, chart, t + " \u2014 7 points");
+        // the new topic is a new calculation; that notice may overtake the reply (alerts go first)
+        awaitMessages(telegram, ADMIN, 1, t, "restarted");
         assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("State: RUNNING");
         assertThat(messagesWith(telegram, ADMIN, t, "failed and stopped")).isEqualTo(1);
     }
