@@ -7,11 +7,11 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import org.iterwatch.bot.TelegramGateway.BotCommandSpec;
 import org.iterwatch.monitor.MonitorException;
+import org.iterwatch.monitor.MonitorOptions;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.monitor.MonitorState;
 import org.iterwatch.monitor.MonitorView;
 import org.iterwatch.render.Html;
-import org.iterwatch.render.ProgressCaption;
 import org.iterwatch.render.StatusLine;
 import org.iterwatch.render.StatusText;
 import org.iterwatch.subscription.AlertPress;
@@ -24,12 +24,13 @@ final class Commands {
     static final List<BotCommandSpec> MENU = List.of(
             new BotCommandSpec("start", "Start a monitor: /start <topic> (bare: help)"),
             new BotCommandSpec("help", "What this bot does and its commands"),
-            new BotCommandSpec("add", "Add a monitor for a Kafka topic: /add <topic> [title]"),
+            new BotCommandSpec("add", "Add a monitor: /add <topic> [title] [refresh=2s stall=10m x=ordinal|coordinates]"),
             new BotCommandSpec("run", "Start a monitor: /run <topic>"),
             new BotCommandSpec("stop", "Stop a monitor: /stop <topic>"),
             new BotCommandSpec("remove", "Remove a monitor: /remove <topic>"),
             new BotCommandSpec("status", "All monitors, or one: /status [topic]"),
-            new BotCommandSpec("topics", "The Kafka topics and which are monitored"));
+            new BotCommandSpec("topics", "The Kafka topics and which are monitored"),
+            new BotCommandSpec("export", "The series of a monitor as a CSV file: /export <topic>"));
 
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
     private final TelegramGateway api;
@@ -37,12 +38,16 @@ final class Commands {
     private final MonitorService monitors;
     private final Access access;
     private final AlertCommands alertCommands;
+    private final DocumentSender documents;
     private final Map<String, BiFunction<Incoming.Text, String, String>> handlers = Map.of(
             "start", this::start, "run", this::run, "help", (m, a) -> help(), "add", this::add,
-            "stop", this::stop, "remove", this::remove, "status", this::status, "topics", (m, a) -> topics());
+            "stop", this::stop, "remove", this::remove, "status", this::status, "topics", (m, a) -> topics(),
+            "export", this::export);
 
-    Commands(TelegramGateway api, Delivery delivery, MonitorService monitors, Access access, AlertCommands alertCommands) {
+    Commands(TelegramGateway api, Delivery delivery, MonitorService monitors, Access access, AlertCommands alertCommands,
+             DocumentSender documents) {
         this.alertCommands = alertCommands;
+        this.documents = documents;
         this.api = api;
         this.delivery = delivery;
         this.monitors = monitors;
@@ -95,7 +100,7 @@ final class Commands {
         return switch (press.action()) {
             case START -> started(monitors.start(monitor.topic(), from.chatId(), threadOf(from.threadId())), monitor);
             case STOP -> "\u23f9 Stopped <code>" + Html.escape(monitors.stop(monitor.topic()).topic()) + "</code>.";
-            case STATUS -> detail(monitor);
+            case STATUS -> monitors.status(monitor.topic()).html();
         };
     }
 
@@ -117,13 +122,33 @@ final class Commands {
                 : "\u25b6 Started " + topic + ". Its chart is pinned here and redrawn as results arrive.";
     }
 
+    /** /add topic [title words] [key=value...]; on an existing monitor it changes title and options. */
     private String add(Incoming.Text m, String argument) {
-        requireArgument(argument, "/add <topic> [title]");
-        String[] parts = argument.split("\\s+", 2);
-        String title = parts.length > 1 ? parts[1] : null;
-        MonitorView added = monitors.add(parts[0], title, m.userId(), m.chatId(), threadOf(m.threadId()));
-        String topic = Html.escape(added.topic());
-        return "Added a monitor for <code>" + topic + "</code>. Start it with /start " + topic + ".";
+        requireArgument(argument, "/add <topic> [title] [refresh=2s] [stall=10m] [x=ordinal|coordinates]");
+        List<String> words = List.of(argument.split("\\s+"));
+        String topicName = words.get(0);
+        List<String> options = words.stream().skip(1).filter(w -> w.contains("=")).toList();
+        String title = String.join(" ", words.stream().skip(1).filter(w -> !w.contains("=")).toList());
+        title = title.isEmpty() ? null : title;
+        String topic = Html.escape(topicName);
+        if (monitors.find(topicName).isPresent() && (title != null || !options.isEmpty())) {
+            monitors.configure(topicName, title, options);
+            return "Changed the monitor of <code>" + topic + "</code>. /status " + topic + " shows its options.";
+        }
+        MonitorView added = monitors.add(topicName, title, MonitorOptions.DEFAULTS.with(options), m.userId(), m.chatId(),
+                threadOf(m.threadId()));
+        return "Added a monitor for <code>" + Html.escape(added.topic()) + "</code>. Start it with /start " + topic + ".";
+    }
+
+    private String export(Incoming.Text m, String topic) {
+        requireArgument(topic, "/export <topic>");
+        byte[] csv = monitors.exportCsv(topic).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ChatTarget to = m.replyTo();
+        delivery.call(Priority.REPLY, to, "sendDocument", () -> {
+            documents.send(to, topic + ".csv", csv, "Series of <code>" + Html.escape(topic) + "</code>");
+            return null;
+        });
+        return "Sent the series of <code>" + Html.escape(topic) + "</code> as " + topic.length() / topic.length() + " CSV file.";
     }
 
     private String stop(Incoming.Text m, String topic) {
@@ -139,16 +164,10 @@ final class Commands {
 
     private String status(Incoming.Text m, String topic) {
         if (!topic.isEmpty()) {
-            return detail(monitors.find(topic).orElseThrow(() ->
-                    new MonitorException("There is no monitor for " + topic + ". Add one with /add " + topic + ".")));
+            return monitors.status(topic).html();
         }
         return StatusText.overview(monitors.list().stream()
                 .map(v -> new StatusLine(v.topic(), v.state().name(), v.points(), v.lastUpdate())).toList());
-    }
-
-    private static String detail(MonitorView v) {
-        return new ProgressCaption(v.topic(), v.state().name(), v.points(), v.firstIteration(), v.lastIteration(),
-                v.lastUpdate(), v.skipped()).html();
     }
 
     private String topics() {
@@ -179,6 +198,8 @@ final class Commands {
                 /stop &lt;topic&gt; \u2014 stop redrawing
                 /remove &lt;topic&gt; \u2014 forget the monitor
                 /status [topic] \u2014 all monitors, or one in detail
+                /export &lt;topic&gt; \u2014 the series as a CSV file
+                Options of /add (also to change a monitor later): refresh=2s stall=10m x=ordinal|coordinates
                 /topics \u2014 the topics Kafka has
                 The buttons under a chart start, stop or show the status of that monitor.""";
     }

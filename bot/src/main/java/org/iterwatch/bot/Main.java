@@ -107,7 +107,8 @@ public final class Main implements Callable<Integer> {
                 config.telegram().admins(), new DeliveryMetrics()));
         MonitorRefs refs = new MonitorRefs();
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
-        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned);
+        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
+                new MonitorNotices(delivery));
         refs.use(monitors);
         delivery.onChatMoved((from, to) -> {
             monitors.moveChat(from, to);
@@ -118,7 +119,7 @@ public final class Main implements Callable<Integer> {
         app.closeLater("chat executor", chats);
         Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
         Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
-                new AlertCommands(alerts));
+                new AlertCommands(alerts), new DocumentSender(token, config.telegram().apiUrl()));
 
         api.deleteWebhook();
         api.setCommands(Stream.concat(Commands.MENU.stream(), AlertCommands.MENU.stream()).toList());

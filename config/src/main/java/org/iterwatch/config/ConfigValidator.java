@@ -62,6 +62,13 @@ final class ConfigValidator {
         if (monitors.maxPoints() < 1000) {
             problems.add("monitors.maxPoints: must be at least 1000");
         }
+        if (monitors.maxRecordBytes() < 1024) {
+            problems.add("monitors.maxRecordBytes: must be at least 1024");
+        }
+        between(problems, "monitors.stallPeriod", monitors.stallPeriod(), Duration.ofSeconds(1), Duration.ofDays(30));
+        if (monitors.failureLimit() < 1 || monitors.failureLimit() > 1000) {
+            problems.add("monitors.failureLimit: must be between 1 and 1000");
+        }
         Delivery delivery = config.delivery();
         atLeastOne(problems, "delivery.overallPerSecond", delivery.overallPerSecond());
         atLeastOne(problems, "delivery.privateChatPerSecond", delivery.privateChatPerSecond());

@@ -41,6 +41,9 @@ class ConfigLoaderTest {
                   bootstrapServers: broker-a:9092
                 monitors:
                   refreshPeriod: 5s
+                  maxRecordBytes: 4096
+                  stallPeriod: 2s
+                  failureLimit: 3
                 """.formatted(TOKEN));
 
         IterwatchConfig config = loader.load(file, Map.of(
@@ -50,6 +53,9 @@ class ConfigLoaderTest {
 
         assertThat(config.telegram().admins()).containsExactly(42L, 43L);
         assertThat(config.monitors().refreshPeriod()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.monitors().maxRecordBytes()).isEqualTo(4096);
+        assertThat(config.monitors().stallPeriod()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.monitors().failureLimit()).isEqualTo(3);
         assertThat(config.kafka().bootstrapServers()).isEqualTo("broker-a:9092");
         assertThat(config.telegram().apiUrl().getPort()).isEqualTo(8081);
     }

@@ -13,29 +13,67 @@ final class MonitorRepository {
         this.jdbi = jdbi;
     }
 
-    MonitorRow insert(String topic, String title, long createdBy) {
+    MonitorRow insert(String topic, String title, MonitorOptions options, long createdBy) {
         long id = jdbi.withHandle(h -> h.createUpdate(
                         "INSERT INTO monitor (topic, title, created_by, created_at) VALUES (:topic, :title, :by, :at)")
                 .bind("topic", topic).bind("title", title).bind("by", createdBy).bind("at", Instant.now())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return new MonitorRow(id, topic, title);
+        options(id, title, options);
+        return byId(id).orElseThrow();
+    }
+
+    void options(long id, String title, MonitorOptions o) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "UPDATE monitor SET title = :title, refresh_ms = :r, stall_ms = :s, x_axis = :x WHERE id = :id")
+                .bind("title", title)
+                .bind("r", o.refreshPeriod() == null ? null : o.refreshPeriod().toMillis())
+                .bind("s", o.stallPeriod() == null ? null : o.stallPeriod().toMillis())
+                .bind("x", o.xAxis() == null ? null : o.xAxis().name()).bind("id", id).execute());
+    }
+
+    void generation(long id, String generation) {
+        jdbi.useHandle(h -> h.execute("UPDATE monitor SET generation = ? WHERE id = ?", generation, id));
+    }
+
+    void restarted(long id, String generation) {
+        jdbi.useHandle(h -> h.execute("UPDATE monitor SET generation = ?, restarts = restarts + 1 WHERE id = ?", generation, id));
+    }
+
+    void restarted(long id) {
+        jdbi.useHandle(h -> h.execute("UPDATE monitor SET restarts = restarts + 1 WHERE id = ?", id));
+    }
+
+    void heldState(long id, MonitorState state) {
+        jdbi.useHandle(h -> h.execute("UPDATE monitor SET held_state = ? WHERE id = ?", state == null ? null : state.name(), id));
+    }
+
+    private static MonitorRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        Long refresh = rs.getObject(4, Long.class);
+        Long stall = rs.getObject(5, Long.class);
+        String x = rs.getString(6);
+        String held = rs.getString(8);
+        MonitorOptions options = new MonitorOptions(refresh == null ? null : java.time.Duration.ofMillis(refresh),
+                stall == null ? null : java.time.Duration.ofMillis(stall), x == null ? null : XAxis.valueOf(x));
+        return new MonitorRow(rs.getLong(1), rs.getString(2), rs.getString(3), options, rs.getString(7),
+                held == null ? null : MonitorState.valueOf(held), rs.getLong(9));
     }
 
     Optional<MonitorRow> byTopic(String topic) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title FROM monitor WHERE topic = :topic")
-                .bind("topic", topic).map((rs, ctx) -> new MonitorRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts FROM monitor WHERE topic = :topic")
+                .bind("topic", topic).map(MonitorRepository::row)
                 .findOne());
     }
 
     Optional<MonitorRow> byId(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title FROM monitor WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> new MonitorRow(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts FROM monitor WHERE id = :id")
+                .bind("id", id).map(MonitorRepository::row)
                 .findOne());
     }
 
     List<MonitorRow> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title FROM monitor ORDER BY topic")
-                .map((rs, ctx) -> new MonitorRow(rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts FROM monitor ORDER BY topic")
+                .map(MonitorRepository::row).list());
     }
 
     void delete(long id) {

@@ -1,84 +1,254 @@
 package org.iterwatch.monitor;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.iterwatch.render.PlotSeries;
 
 /**
- * One monitor's live state: its consumer and its series. A monitor reads its topic from the
- * beginning whenever it is created, because Kafka, not our database, holds the series.
+ * One monitor's live state: its consumer and the series of the calculation's current run. It reads
+ * its topic from the beginning whenever it is created, because Kafka, not our database, holds the
+ * series, and it notices when the calculation behind the topic started over.
  */
 final class MonitorRuntime implements AutoCloseable {
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
+    private static final int LISTED_GAPS = 200;
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final RecordParser parser;
-    private final Series series = new Series();
+    private final TopicCatalog catalog;
+    private final int maxRecordBytes;
+    private final Instant createdAt = Instant.now();
+    private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
+    private Series series = new Series();
     private List<TopicPartition> partitions = List.of();
+    private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+    private final Set<String> pastRuns = new HashSet<>();
+    private String topicId;
+    private String run;
     private long skipped;
     private String lastError;
-    private Instant lastRecord;
+    private long lastRecordMillis = Long.MIN_VALUE;
+    private long ingested;
+    private long lag;
+    private boolean caughtUp;
+    private boolean finished;
+    private String restartCause;
     private long shownVersion = -1;
 
-    MonitorRuntime(String topic, KafkaConsumer<byte[], byte[]> consumer, RecordParser parser) {
+    MonitorRuntime(String topic, KafkaConsumer<byte[], byte[]> consumer, RecordParser parser, TopicCatalog catalog,
+                   int maxRecordBytes) {
         this.topic = topic;
         this.consumer = consumer;
         this.parser = parser;
+        this.catalog = catalog;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
-    /** Reads everything the topic holds now, or as much as the budget allows. */
-    synchronized void catchUp(Duration budget) {
+    /**
+     * Reads everything the topic holds now, or as much as the budget allows.
+     *
+     * @return how many new records were read (none while the initial rebuild runs)
+     * @throws KafkaUnreachableException when the broker does not answer
+     * @throws TopicGoneException        when the topic does not exist
+     */
+    synchronized long catchUp(Duration budget) {
+        try {
+            return read(budget);
+        } catch (RetriableException e) {
+            // timeouts, lost connections, leaders moving: the broker is (for now) out of reach
+            throw new KafkaUnreachableException("Kafka did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    private long read(Duration budget) {
+        boolean wasCaughtUp = caughtUp;
+        String id = catalog.topicId(topic, KAFKA_TIMEOUT).orElseThrow(() -> new TopicGoneException(topic));
+        if (topicId != null && !topicId.equals(id)) {
+            partitions = List.of();
+            consumer.unsubscribe();
+            // The service tells followers about a new topic id (see Generation), also across our own restarts.
+            startOver(null);
+        }
+        topicId = id;
         assignIfNeeded();
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        checkLogStart();
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
+        long before = ingested;
         long deadline = System.nanoTime() + budget.toNanos();
         while (!reached(end) && System.nanoTime() < deadline) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+            ConsumerRecords<byte[], byte[]> records;
+            try {
+                records = consumer.poll(Duration.ofMillis(100));
+            } catch (OffsetOutOfRangeException e) {
+                // Records we had not read yet were deleted: what we hold no longer matches Kafka.
+                startOver("records were deleted from the topic");
+                continue;
+            }
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 apply(r);
             }
         }
+        lag = 0;
+        for (TopicPartition tp : partitions) {
+            lag += Math.max(0, end.getOrDefault(tp, 0L) - consumer.position(tp, KAFKA_TIMEOUT));
+        }
+        if (lag == 0) {
+            caughtUp = true;
+        }
+        sampleRate();
+        // Records of the rebuild are not news: only what arrives after it counts against a stall.
+        return wasCaughtUp ? ingested - before : 0;
     }
 
     private void assignIfNeeded() {
         if (!partitions.isEmpty()) {
             return;
         }
-        List<TopicPartition> found = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+        List<TopicPartition> found = consumer.partitionsFor(topic, KAFKA_TIMEOUT).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         if (found.isEmpty()) {
-            throw new MonitorException("topic " + topic + " does not exist");
+            throw new TopicGoneException(topic);
         }
         consumer.assign(found);
         consumer.seekToBeginning(found);
         partitions = found;
+        firstOffsets.clear();
+        firstOffsets.putAll(consumer.beginningOffsets(found, KAFKA_TIMEOUT));
     }
 
     private boolean reached(Map<TopicPartition, Long> end) {
         for (TopicPartition tp : partitions) {
-            if (consumer.position(tp) < end.getOrDefault(tp, 0L)) {
+            if (consumer.position(tp, KAFKA_TIMEOUT) < end.getOrDefault(tp, 0L)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** A topic emptied with deleteRecords: everything we read is gone, so the calculation started over. */
+    private void checkLogStart() {
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
+        for (TopicPartition tp : partitions) {
+            long b = begin.getOrDefault(tp, 0L);
+            if (b > firstOffsets.getOrDefault(tp, 0L) && b >= consumer.position(tp, KAFKA_TIMEOUT)) {
+                startOver("the topic was emptied");
+                return;
+            }
+        }
+    }
+
+    private void startOver(String cause) {
+        series = new Series();
+        run = null;
+        pastRuns.clear();
+        finished = false;
+        if (!partitions.isEmpty()) {
+            consumer.seekToBeginning(partitions);
+            firstOffsets.clear();
+            firstOffsets.putAll(consumer.beginningOffsets(partitions, KAFKA_TIMEOUT));
+        }
+        if (caughtUp && cause != null) {
+            restartCause = cause;
+        }
+    }
+
     private void apply(ConsumerRecord<byte[], byte[]> r) {
+        byte[] value = r.value();
+        if (value != null && value.length > maxRecordBytes) {
+            skip(r, "a record of " + value.length + " bytes is over the limit of " + maxRecordBytes);
+            return;
+        }
         try {
-            ParsedRecord parsed = parser.parse(r.value());
-            series.put(iteration(parsed, r), parsed.index(), parsed.values());
-            Instant at = Instant.ofEpochMilli(r.timestamp());
-            if (lastRecord == null || at.isAfter(lastRecord)) {
-                lastRecord = at;
+            ParsedRecord parsed = parser.parse(value);
+            Headers headers = r.headers();
+            String recordRun = text(headers, "run");
+            if (recordRun != null && !recordRun.equals(run)) {
+                if (pastRuns.contains(recordRun)) {
+                    return; // a late record of a run that is over
+                }
+                if (run != null) {
+                    pastRuns.add(run);
+                    series = new Series();
+                    finished = false;
+                }
+                run = recordRun;
+            }
+            int index = parsed.index() != null ? parsed.index() : headerIndex(headers);
+            String name = parsed.series() != null ? parsed.series() : orEmpty(text(headers, "series"));
+            series.put(name, iteration(parsed, r), index, parsed.values(), abscissae(parsed, headers, index));
+            finished |= parsed.last();
+            ingested++;
+            if (r.timestamp() > lastRecordMillis) {
+                lastRecordMillis = r.timestamp();
             }
         } catch (BadRecordException e) {
-            skipped++;
-            lastError = "offset " + r.offset() + ": " + e.getMessage();
+            skip(r, e.getMessage());
         }
+    }
+
+    private void skip(ConsumerRecord<byte[], byte[]> r, String why) {
+        skipped++;
+        lastError = "offset " + r.offset() + ": " + why;
+        ingested++;
+        if (r.timestamp() > lastRecordMillis) {
+            lastRecordMillis = r.timestamp();
+        }
+    }
+
+    private int headerIndex(Headers headers) {
+        Long index = number(headers.lastHeader("index"));
+        if (index != null && index > Integer.MAX_VALUE / 2) {
+            throw new BadRecordException("header index is too large");
+        }
+        return index == null ? 0 : index.intValue();
+    }
+
+    /** The record's own abscissae, else x0 + i·dx from the headers, else none. */
+    private static double[] abscissae(ParsedRecord parsed, Headers headers, int index) {
+        if (parsed.x() != null) {
+            return parsed.x();
+        }
+        Header x0 = headers.lastHeader("x0");
+        Header dx = headers.lastHeader("dx");
+        if (x0 == null || dx == null) {
+            return null;
+        }
+        double start = real(x0, "x0");
+        double step = real(dx, "dx");
+        double[] x = new double[parsed.values().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = start + (index + i) * step;
+        }
+        return x;
+    }
+
+    private static double real(Header h, String name) {
+        try {
+            double v = Double.parseDouble(new String(h.value(), StandardCharsets.UTF_8).strip());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // reported below
+        }
+        throw new BadRecordException("header " + name + " is not a finite number");
     }
 
     /** Contract 1: the record's own number, else its key, else its header, else its offset. */
@@ -90,9 +260,12 @@ final class MonitorRuntime implements AutoCloseable {
         if (fromKey != null) {
             return fromKey;
         }
-        Header header = r.headers().lastHeader("iteration");
-        Long fromHeader = header == null ? null : number(header.value());
+        Long fromHeader = number(r.headers().lastHeader("iteration"));
         return fromHeader != null ? fromHeader : r.offset();
+    }
+
+    private static Long number(Header header) {
+        return header == null ? null : number(header.value());
     }
 
     private static Long number(byte[] bytes) {
@@ -100,16 +273,81 @@ final class MonitorRuntime implements AutoCloseable {
             return null;
         }
         try {
-            long v = Long.parseLong(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip());
+            long v = Long.parseLong(new String(bytes, StandardCharsets.UTF_8).strip());
             return v < 0 ? null : v;
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    synchronized Snapshot snapshot() {
-        return new Snapshot(series.values(), series.points(), series.firstIteration(), series.lastIteration(),
-                lastRecord, skipped, lastError, series.version());
+    private static String text(Headers headers, String key) {
+        Header h = headers.lastHeader(key);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void sampleRate() {
+        long now = System.nanoTime();
+        rateSamples.addLast(new long[] {now, ingested});
+        while (rateSamples.size() > 2 && now - rateSamples.peekFirst()[0] > Duration.ofMinutes(1).toNanos()) {
+            rateSamples.removeFirst();
+        }
+    }
+
+    private double rate() {
+        if (rateSamples.size() < 2) {
+            return 0;
+        }
+        long[] first = rateSamples.peekFirst();
+        long[] last = rateSamples.peekLast();
+        double seconds = (last[0] - first[0]) / 1e9;
+        return seconds <= 0 ? 0 : (last[1] - first[1]) / seconds;
+    }
+
+    /** The restart noticed since the last call, if any; the initial rebuild never counts as one. */
+    synchronized Optional<String> takeRestart() {
+        String cause = restartCause;
+        restartCause = null;
+        return Optional.ofNullable(cause);
+    }
+
+    /** The topic's identity and the current run: when it changes, the calculation started over. */
+    synchronized Generation generation() {
+        return new Generation(topicId, run);
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    synchronized boolean caughtUp() {
+        return caughtUp;
+    }
+
+    synchronized boolean finished() {
+        return finished;
+    }
+
+    synchronized Snapshot snapshot(boolean coordinates) {
+        return new Snapshot(series.plot(coordinates), series.points(), series.firstIteration(), series.lastIteration(),
+                series.gaps(LISTED_GAPS), lastRecord(), skipped, lastError, series.version(), rate(), lag, createdAt);
+    }
+
+    synchronized String csv() {
+        StringBuilder out = new StringBuilder(64 + (int) Math.min(series.points() * 32, Integer.MAX_VALUE / 2));
+        series.csv(out);
+        return out.toString();
+    }
+
+    synchronized long points() {
+        return series.points();
+    }
+
+    private Instant lastRecord() {
+        return lastRecordMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lastRecordMillis);
     }
 
     synchronized boolean changedSinceShown() {
@@ -122,14 +360,44 @@ final class MonitorRuntime implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        consumer.close(Duration.ofSeconds(2));
+        try {
+            consumer.close(Duration.ofSeconds(2));
+        } catch (KafkaException e) {
+            // closing a consumer of an unreachable broker may time out; nothing is lost
+        }
+    }
+
+    /** Which topic (by id) and which run of the calculation a series belongs to. */
+    record Generation(String topicId, String run) {
+        /** Whether going from {@code before} to this is a restart: a new topic, or a run replacing another. */
+        boolean restartedFrom(Generation before) {
+            if (before == null || before.topicId == null || topicId == null) {
+                return false;
+            }
+            return !before.topicId.equals(topicId) || before.run != null && run != null && !before.run.equals(run);
+        }
+
+        String text() {
+            return (topicId == null ? "" : topicId) + "/" + (run == null ? "" : run);
+        }
+
+        static Generation parse(String text) {
+            if (text == null || !text.contains("/")) {
+                return null;
+            }
+            int slash = text.indexOf('/');
+            String id = text.substring(0, slash);
+            String r = text.substring(slash + 1);
+            return new Generation(id.isEmpty() ? null : id, r.isEmpty() ? null : r);
+        }
     }
 
     /** A consistent copy of the runtime's state for drawing and status. */
-    record Snapshot(double[] values, long points, long firstIteration, long lastIteration, Instant lastRecord,
-                    long skipped, String lastError, long version) {
+    record Snapshot(List<PlotSeries> plot, long points, long firstIteration, long lastIteration, Series.Gaps gaps,
+                    Instant lastRecord, long skipped, String lastError, long version, double rate, long lag,
+                    Instant since) {
         static Snapshot empty() {
-            return new Snapshot(new double[0], 0, 0, 0, null, 0, null, 0);
+            return new Snapshot(List.of(), 0, 0, 0, Series.Gaps.NONE, null, 0, null, 0, 0, 0, null);
         }
     }
 }

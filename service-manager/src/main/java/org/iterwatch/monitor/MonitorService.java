@@ -1,6 +1,7 @@
 package org.iterwatch.monitor;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,32 +21,39 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Adds, starts, stops and removes monitors. Each monitor is a durable Quartz job in the JDBC job
  * store; a running monitor is one whose repeating trigger exists, so the state survives restarts.
  */
 public final class MonitorService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorService.class);
     private static final String GROUP = "monitors";
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final Duration CATCH_UP_BUDGET = Duration.ofSeconds(10);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final MonitorRepository repository;
     private final TopicCatalog catalog;
     private final Scheduler scheduler;
     private final Publisher publisher;
+    private final MonitorEvents events;
     private final String bootstrapServers;
     private final Monitors settings;
     private final RecordParser parser;
     private final Map<Long, MonitorRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Map<Long, Supervision> supervisions = new ConcurrentHashMap<>();
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public MonitorService(DataSource dataSource, String bootstrapServers, Monitors settings, ChartRenderer renderer,
-                          ProgressListener listener) {
+                          ProgressListener listener, MonitorEvents events) {
         this.repository = new MonitorRepository(Jdbi.create(dataSource));
         this.catalog = new TopicCatalog(bootstrapServers);
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
+        this.events = events;
         this.parser = new RecordParser(settings.maxPoints());
         this.publisher = new Publisher(renderer, listener, repository);
         this.scheduler = QuartzFactory.create(dataSource, settings.threads(), (bundle, s) -> new MonitorJob(this));
@@ -61,6 +69,10 @@ public final class MonitorService implements AutoCloseable {
     }
 
     public MonitorView add(String topic, String title, long userId, long chatId, Long threadId) {
+        return add(topic, title, MonitorOptions.DEFAULTS, userId, chatId, threadId);
+    }
+
+    public MonitorView add(String topic, String title, MonitorOptions options, long userId, long chatId, Long threadId) {
         checkName(topic);
         if (repository.byTopic(topic).isPresent()) {
             throw new MonitorException("A monitor for " + topic + " exists already. /start " + topic + " shows it here.");
@@ -71,7 +83,7 @@ public final class MonitorService implements AutoCloseable {
             throw new MonitorException("Topic " + topic + " does not exist in Kafka."
                     + (close.isEmpty() ? "" : " Did you mean: " + String.join(", ", close) + "?"));
         }
-        MonitorRow row = repository.insert(topic, title, userId);
+        MonitorRow row = repository.insert(topic, title, options, userId);
         repository.follow(row.id(), chatId, threadId);
         quartz(() -> scheduler.addJob(JobBuilder.newJob(MonitorJob.class).withIdentity(jobKey(row.id()))
                 .usingJobData(MonitorJob.MONITOR_ID, String.valueOf(row.id()))
@@ -79,18 +91,30 @@ public final class MonitorService implements AutoCloseable {
         return view(row);
     }
 
-    /** Starts the monitor (if it was stopped) and makes the chat follow it. */
+    /** Changes a monitor's title (when given) and options; a running monitor takes a new refresh period at once. */
+    public MonitorView configure(String topic, String title, List<String> options) {
+        MonitorRow row = existing(topic);
+        MonitorOptions changed = row.options().with(options);
+        withLock(row.id(), () -> repository.options(row.id(), title == null ? row.title() : title, changed));
+        if (quartzValue(() -> scheduler.checkExists(triggerKey(row.id())))) {
+            quartz(() -> scheduler.rescheduleJob(triggerKey(row.id()), trigger(row.id(), effective(changed))));
+        }
+        return view(existing(topic));
+    }
+
+    /** Starts the monitor (if it was stopped or failed) and makes the chat follow it. */
     public MonitorView start(String topic, long chatId, Long threadId) {
         MonitorRow row = existing(topic);
         repository.follow(row.id(), chatId, threadId);
+        withLock(row.id(), () -> {
+            if (row.heldState() == MonitorState.FAILED) {
+                repository.heldState(row.id(), null);
+            }
+            supervisions.remove(row.id());
+        });
         quartz(() -> {
             if (!scheduler.checkExists(triggerKey(row.id()))) {
-                scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(triggerKey(row.id()))
-                        .forJob(jobKey(row.id())).startNow()
-                        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                                .withIntervalInMilliseconds(settings.refreshPeriod().toMillis())
-                                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
-                        .build());
+                scheduler.scheduleJob(trigger(row.id(), effective(row.options())));
             } else {
                 scheduler.triggerJob(jobKey(row.id()));
             }
@@ -98,13 +122,22 @@ public final class MonitorService implements AutoCloseable {
         return view(row);
     }
 
+    private org.quartz.Trigger trigger(long id, MonitorOptions options) {
+        return TriggerBuilder.newTrigger().withIdentity(triggerKey(id)).forJob(jobKey(id)).startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(options.refreshPeriod().toMillis())
+                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+    }
+
     public MonitorView stop(String topic) {
         MonitorRow row = existing(topic);
         quartz(() -> scheduler.unscheduleJob(triggerKey(row.id())));
         withLock(row.id(), () -> {
+            supervisions.remove(row.id());
             MonitorRuntime runtime = runtimes.get(row.id());
             if (runtime != null) {
-                publisher.publish(row, MonitorState.STOPPED, runtime.snapshot(), true);
+                publisher.publish(row, MonitorState.STOPPED, snapshot(row, runtime), true);
             }
         });
         return view(row);
@@ -114,6 +147,7 @@ public final class MonitorService implements AutoCloseable {
         MonitorRow row = existing(topic);
         quartz(() -> scheduler.deleteJob(jobKey(row.id())));
         withLock(row.id(), () -> {
+            supervisions.remove(row.id());
             MonitorRuntime runtime = runtimes.remove(row.id());
             if (runtime != null) {
                 runtime.close();
@@ -139,6 +173,35 @@ public final class MonitorService implements AutoCloseable {
         return repository.byId(id).map(this::view);
     }
 
+    /** One monitor in detail. */
+    public MonitorStatus status(String topic) {
+        MonitorRow row = existing(topic);
+        MonitorRuntime runtime = runtimes.get(row.id());
+        MonitorRuntime.Snapshot s = runtime == null ? MonitorRuntime.Snapshot.empty() : snapshot(row, runtime);
+        MonitorState state = state(row);
+        return new MonitorStatus(row.topic(), row.title(), state, s.points(), s.firstIteration(), s.lastIteration(),
+                s.gaps().listed(), s.gaps().count(), s.rate(), s.lag(), s.lastRecord(), s.skipped(), s.lastError(),
+                row.restarts(), state == MonitorState.STOPPED || state == MonitorState.FAILED ? null : s.since(),
+                effective(row.options()));
+    }
+
+    /** The series of a monitor as CSV (series, iteration, index, x, value), read afresh from Kafka if it is not running. */
+    public String exportCsv(String topic) {
+        MonitorRow row = existing(topic);
+        MonitorRuntime runtime = runtimes.get(row.id());
+        if (runtime != null && runtime.caughtUp()) {
+            return runtime.csv();
+        }
+        try (TopicIngest ingest = new TopicIngest(catalog, false, bootstrapServers, topic, settings)) {
+            ingest.readAll(CATCH_UP_BUDGET);
+            return ingest.csv();
+        } catch (TopicGoneException e) {
+            throw new MonitorException("Topic " + topic + " does not exist in Kafka now.");
+        } catch (KafkaUnreachableException e) {
+            throw new MonitorException("Kafka is not reachable right now; try again in a moment.");
+        }
+    }
+
     /** The chat side reports a progress message Telegram confirmed (sent later than {@link ProgressListener#show}). */
     public void shown(long monitorId, ShownMessage message) {
         repository.shown(monitorId, message);
@@ -149,41 +212,181 @@ public final class MonitorService implements AutoCloseable {
         repository.moveChat(fromChatId, toChatId);
     }
 
-    /** One run of a monitor's job: read what is new, redraw when something changed. */
+    /** One run of a monitor's job: read what is new, tell what happened, redraw when something changed. */
     void tick(long id) {
         withLock(id, () -> {
-            Optional<MonitorRow> row = repository.byId(id);
-            if (row.isEmpty()) {
+            Optional<MonitorRow> found = repository.byId(id);
+            if (found.isEmpty()) {
                 quartz(() -> scheduler.deleteJob(jobKey(id)));
                 return;
             }
-            if (state(id) != MonitorState.RUNNING) {
+            MonitorRow row = found.get();
+            if (!quartzValue(() -> scheduler.checkExists(triggerKey(id)))) {
                 return;
             }
-            MonitorRuntime runtime = runtimes.computeIfAbsent(id, k -> newRuntime(row.get().topic()));
-            runtime.catchUp(CATCH_UP_BUDGET);
-            MonitorRuntime.Snapshot snapshot = runtime.snapshot();
-            if (publisher.publish(row.get(), MonitorState.RUNNING, snapshot, runtime.changedSinceShown())) {
-                runtime.markShown(snapshot.version());
+            Supervision sup = supervisions.computeIfAbsent(id, k -> new Supervision());
+            if (System.nanoTime() < sup.nextAttempt) {
+                return;
+            }
+            MonitorRuntime runtime = runtimes.computeIfAbsent(id, k -> newRuntime(row.topic()));
+            try {
+                long fresh = runtime.catchUp(CATCH_UP_BUDGET);
+                sup.failures = 0;
+                sup.reconnecting = false;
+                if (!runtime.caughtUp()) {
+                    return; // the rebuild goes on next tick; a half-read series is never drawn
+                }
+                MonitorRow current = reportRestarts(row, runtime);
+                current = watchStall(current, runtime, sup, fresh);
+                show(current, state(current), runtime, sup);
+            } catch (KafkaUnreachableException e) {
+                // Not a failure of ours: wait for the broker as long as it takes.
+                if (!sup.reconnecting) {
+                    LOG.warn("monitor {}: {}", row.topic(), e.getMessage());
+                }
+                sup.reconnecting = true;
+                showQuietly(row, runtime, sup);
+            } catch (RuntimeException e) {
+                fail(row, runtime, sup, e);
             }
         });
     }
 
+    private MonitorRow reportRestarts(MonitorRow row, MonitorRuntime runtime) {
+        MonitorRuntime.Generation now = runtime.generation();
+        MonitorRuntime.Generation before = MonitorRuntime.Generation.parse(row.generation());
+        Optional<String> emptied = runtime.takeRestart();
+        if (now.restartedFrom(before)) {
+            String cause = before.topicId().equals(now.topicId()) ? "new run " + now.run()
+                    : "the topic was deleted and created again";
+            repository.restarted(row.id(), now.text());
+            notifyFollowers(row, MonitorNotice.Kind.RESTARTED, cause);
+        } else if (emptied.isPresent()) {
+            repository.restarted(row.id());
+            notifyFollowers(row, MonitorNotice.Kind.RESTARTED, emptied.get());
+        }
+        if (!now.text().equals(row.generation())) {
+            repository.generation(row.id(), now.text());
+        }
+        return repository.byId(row.id()).orElse(row);
+    }
+
+    private MonitorRow watchStall(MonitorRow row, MonitorRuntime runtime, Supervision sup, long fresh) {
+        long now = System.nanoTime();
+        if (fresh > 0 || sup.lastData == 0) {
+            sup.lastData = now;
+        }
+        Duration stall = effective(row.options()).stallPeriod();
+        boolean held = row.heldState() == MonitorState.STALLED;
+        if (held && fresh > 0) {
+            repository.heldState(row.id(), null);
+            notifyFollowers(row, MonitorNotice.Kind.RESUMED, "");
+        } else if (!held && !runtime.finished() && now - sup.lastData > stall.toNanos()) {
+            repository.heldState(row.id(), MonitorState.STALLED);
+            notifyFollowers(row, MonitorNotice.Kind.STALLED, org.iterwatch.config.Durations.format(stall));
+        } else {
+            return row;
+        }
+        return repository.byId(row.id()).orElse(row);
+    }
+
+    private void fail(MonitorRow row, MonitorRuntime runtime, Supervision sup, RuntimeException e) {
+        sup.failures++;
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        LOG.warn("monitor {} failed ({} in a row): {}", row.topic(), sup.failures, e.toString());
+        if (sup.failures < settings.failureLimit()) {
+            sup.reconnecting = true;
+            long backoff = Math.min(MAX_BACKOFF.toNanos(),
+                    effective(row.options()).refreshPeriod().toNanos() << Math.min(20, sup.failures - 1));
+            sup.nextAttempt = System.nanoTime() + backoff;
+            showQuietly(row, runtime, sup);
+            return;
+        }
+        quartz(() -> scheduler.unscheduleJob(triggerKey(row.id())));
+        repository.heldState(row.id(), MonitorState.FAILED);
+        supervisions.remove(row.id());
+        MonitorRuntime gone = runtimes.remove(row.id());
+        notifyFollowers(row, MonitorNotice.Kind.FAILED, "it failed " + sup.failures + " times in a row, last: " + why);
+        if (gone != null) {
+            try {
+                publisher.publish(row, MonitorState.FAILED, snapshot(row, gone), true);
+            } catch (RuntimeException ignored) {
+                // the notice went out; the chart catches up when the monitor is revived
+            } finally {
+                gone.close();
+            }
+        }
+    }
+
+    private void show(MonitorRow row, MonitorState state, MonitorRuntime runtime, Supervision sup) {
+        MonitorRuntime.Snapshot snapshot = snapshot(row, runtime);
+        boolean changed = runtime.changedSinceShown() || state != sup.shown;
+        if (publisher.publish(row, state, snapshot, changed)) {
+            runtime.markShown(snapshot.version());
+            sup.shown = state;
+        }
+    }
+
+    /** Shows RECONNECTING once the series has been read; a failing chat must not turn into a failed monitor. */
+    private void showQuietly(MonitorRow row, MonitorRuntime runtime, Supervision sup) {
+        if (!runtime.caughtUp() || sup.shown == MonitorState.RECONNECTING) {
+            return;
+        }
+        try {
+            show(row, MonitorState.RECONNECTING, runtime, sup);
+        } catch (RuntimeException e) {
+            LOG.warn("monitor {}: cannot show its state: {}", row.topic(), e.toString());
+        }
+    }
+
+    private void notifyFollowers(MonitorRow row, MonitorNotice.Kind kind, String detail) {
+        List<Follower> followers = repository.followers(row.id());
+        if (!followers.isEmpty()) {
+            events.notify(new MonitorNotice(row.id(), row.topic(), kind, detail, followers));
+        }
+    }
+
+    private MonitorRuntime.Snapshot snapshot(MonitorRow row, MonitorRuntime runtime) {
+        return runtime.snapshot(effective(row.options()).xAxis() == XAxis.COORDINATES);
+    }
+
+    private MonitorOptions effective(MonitorOptions options) {
+        return options.orElse(settings.refreshPeriod(), settings.stallPeriod());
+    }
+
     private MonitorRuntime newRuntime(String topic) {
         var consumer = new KafkaConsumer<byte[], byte[]>(KafkaSettings.consumer(bootstrapServers, "iterwatch-" + topic));
-        return new MonitorRuntime(topic, consumer, parser);
+        return new MonitorRuntime(topic, consumer, parser, catalog, settings.maxRecordBytes());
     }
 
     private MonitorView view(MonitorRow row) {
         MonitorRuntime runtime = runtimes.get(row.id());
-        MonitorRuntime.Snapshot s = runtime == null ? MonitorRuntime.Snapshot.empty() : runtime.snapshot();
-        return new MonitorView(row.id(), row.topic(), row.title(), state(row.id()), s.points(), s.firstIteration(),
+        MonitorRuntime.Snapshot s = runtime == null ? MonitorRuntime.Snapshot.empty() : snapshot(row, runtime);
+        return new MonitorView(row.id(), row.topic(), row.title(), state(row), s.points(), s.firstIteration(),
                 s.lastIteration(), s.lastRecord(), s.skipped());
     }
 
-    private MonitorState state(long id) {
-        boolean running = quartzValue(() -> scheduler.checkExists(triggerKey(id)));
-        return running ? MonitorState.RUNNING : MonitorState.STOPPED;
+    private MonitorState state(MonitorRow row) {
+        if (row.heldState() == MonitorState.FAILED) {
+            return MonitorState.FAILED;
+        }
+        if (!quartzValue(() -> scheduler.checkExists(triggerKey(row.id())))) {
+            return MonitorState.STOPPED;
+        }
+        Supervision sup = supervisions.get(row.id());
+        if (sup != null && sup.reconnecting) {
+            return MonitorState.RECONNECTING;
+        }
+        return row.heldState() == MonitorState.STALLED ? MonitorState.STALLED : MonitorState.RUNNING;
+    }
+
+    /** In-memory supervision of one monitor's ticks. */
+    private static final class Supervision {
+        int failures;
+        long nextAttempt;
+        long lastData;
+        boolean reconnecting;
+        MonitorState shown;
     }
 
     private MonitorRow existing(String topic) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.iterwatch.config.IterwatchException;
+import org.iterwatch.render.CaptionDetails;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.render.ChartRequest;
 import org.iterwatch.render.PlotSeries;
@@ -35,9 +36,8 @@ final class Publisher {
             return true;
         }
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        RenderedChart chart = renderer.render(ChartRequest.progress(name, List.of(PlotSeries.ordinal(snapshot.values()))));
-        String caption = new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
-                snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html();
+        RenderedChart chart = renderer.render(request(name, snapshot));
+        String caption = caption(monitor, state, snapshot);
         String hash = hash(chart.png(), caption);
         List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
         if (stale.isEmpty()) {
@@ -48,10 +48,29 @@ final class Publisher {
         return shown.size() == stale.size();
     }
 
-    private static String label(MonitorState state) {
+    static ChartRequest request(String name, MonitorRuntime.Snapshot snapshot) {
+        return ChartRequest.progress(name, plot(snapshot));
+    }
+
+    /** An empty chart still shows its title and axes. */
+    static List<PlotSeries> plot(MonitorRuntime.Snapshot snapshot) {
+        return snapshot.plot().isEmpty() ? List.of(PlotSeries.ordinal(new double[0])) : snapshot.plot();
+    }
+
+    static String caption(MonitorRow monitor, MonitorState state, MonitorRuntime.Snapshot snapshot) {
+        CaptionDetails details = new CaptionDetails(snapshot.gaps().listed().stream().mapToLong(Long::longValue).toArray(),
+                null, (int) Math.min(Integer.MAX_VALUE, monitor.restarts()), snapshot.lastError());
+        return new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
+                snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html(details);
+    }
+
+    static String label(MonitorState state) {
         return switch (state) {
             case RUNNING -> "\u25b6 running";
             case STOPPED -> "\u23f9 stopped";
+            case RECONNECTING -> "\u21bb reconnecting";
+            case STALLED -> "\u23f8 stalled";
+            case FAILED -> "\u2716 failed";
         };
     }
 

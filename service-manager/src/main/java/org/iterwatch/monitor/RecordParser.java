@@ -39,10 +39,10 @@ final class RecordParser {
 
     private ParsedRecord parseTop(JsonParser p, JsonToken token) throws IOException {
         if (token == JsonToken.START_ARRAY) {
-            return new ParsedRecord(null, 0, numbers(p), "");
+            return new ParsedRecord(null, null, numbers(p), null, null, false);
         }
         if (token != null && token.isNumeric()) {
-            return new ParsedRecord(null, 0, new double[] {finite(p.getDoubleValue())}, "");
+            return new ParsedRecord(null, null, new double[] {finite(p.getDoubleValue())}, null, null, false);
         }
         if (token == JsonToken.START_OBJECT) {
             return parseObject(p);
@@ -55,25 +55,32 @@ final class RecordParser {
         Integer index = null;
         double[] values = null;
         Double single = null;
-        String series = "";
+        double[] x = null;
+        String series = null;
+        boolean last = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken token = p.nextToken();
             switch (field) {
                 case "iteration" -> iteration = wholeNumber(p, token, "iteration");
-                case "index" -> index = Math.toIntExact(wholeNumber(p, token, "index"));
+                case "index" -> index = index(wholeNumber(p, token, "index"));
                 case "values" -> values = expectArray(p, token, "values");
                 case "value" -> single = number(p, token, "value");
                 case "payload" -> values = payload(p, token);
                 case "series" -> series = text(p, token, "series");
+                case "x" -> x = expectArray(p, token, "x");
+                case "final" -> last = token == JsonToken.VALUE_TRUE;
                 default -> p.skipChildren();
             }
         }
-        if (values != null) {
-            return new ParsedRecord(iteration, index == null ? 0 : index, values, series);
+        if (values == null && single != null) {
+            values = new double[] {single};
         }
-        if (single != null) {
-            return new ParsedRecord(iteration, index == null ? 0 : index, new double[] {single}, series);
+        if (values != null) {
+            if (x != null && x.length != values.length) {
+                throw new BadRecordException("\"x\" has " + x.length + " values but there are " + values.length);
+            }
+            return new ParsedRecord(iteration, index, values, x, series, last);
         }
         throw new BadRecordException("the object has none of \"values\", \"value\" or \"payload\"");
     }
@@ -118,6 +125,13 @@ final class RecordParser {
             values[n++] = finite(p.getDoubleValue());
         }
         return Arrays.copyOf(values, n);
+    }
+
+    private int index(long v) {
+        if (v > maxValues) {
+            throw new BadRecordException("\"index\" is beyond " + maxValues);
+        }
+        return (int) v;
     }
 
     private static double finite(double v) {

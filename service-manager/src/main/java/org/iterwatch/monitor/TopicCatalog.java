@@ -1,12 +1,16 @@
 package org.iterwatch.monitor;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.iterwatch.config.IterwatchException;
 
 /** The broker's topics, and the names close to a mistyped one. */
@@ -26,6 +30,29 @@ final class TopicCatalog implements AutoCloseable {
             throw new IterwatchException("interrupted while listing Kafka topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new MonitorException("Kafka is not reachable right now; try again in a moment.");
+        }
+    }
+
+    /**
+     * The topic's id, which changes when it is deleted and created again; empty when it does not exist.
+     *
+     * @throws KafkaUnreachableException when the broker does not answer within the timeout
+     */
+    Optional<String> topicId(String topic, Duration timeout) {
+        try {
+            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            return Optional.of(d.topicId().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IterwatchException("interrupted while describing " + topic, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
+            throw new KafkaUnreachableException("Kafka did not describe " + topic + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new KafkaUnreachableException("Kafka did not answer within " + timeout.toMillis() + " ms", e);
         }
     }
 

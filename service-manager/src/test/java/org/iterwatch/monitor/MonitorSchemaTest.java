@@ -18,7 +18,7 @@ class MonitorSchemaTest {
         Jdbi jdbi = Jdbi.create(ds);
         MonitorRepository repository = new MonitorRepository(jdbi);
 
-        MonitorRow row = repository.insert("airy.x0.6", null, 7);
+        MonitorRow row = repository.insert("airy.x0.6", null, MonitorOptions.DEFAULTS, 7);
         repository.follow(row.id(), 100, null);
         repository.follow(row.id(), 100, null);
         repository.shown(row.id(), new ShownMessage(100, 55, "h"));

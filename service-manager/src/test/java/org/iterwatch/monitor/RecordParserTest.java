@@ -22,6 +22,13 @@ class RecordParserTest {
         assertThat(r.iteration()).isEqualTo(12);
         assertThat(r.values()).containsExactly(0.1, 0.2, 3.0);
         assertThat(r.series()).isEqualTo("u");
+        assertThat(r.last()).isTrue();
+    }
+
+    @Test
+    void realCoordinatesMustMatchTheValues() {
+        assertThat(parse("{\"iteration\": 1, \"values\": [1, 2], \"x\": [0.1, 0.2]}").x()).containsExactly(0.1, 0.2);
+        assertThatThrownBy(() -> parse("{\"values\": [1, 2], \"x\": [0.1]}")).hasMessageContaining("\"x\" has 1 values");
     }
 
     @Test

@@ -1,0 +1,67 @@
+package org.iterwatch.monitor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.iterwatch.config.Durations;
+import org.iterwatch.render.Html;
+import org.iterwatch.render.StatusText;
+
+/**
+ * One monitor in detail, for {@code /status <topic>}.
+ *
+ * @param missing      the first few iterations between first and last that hold no point
+ * @param missingCount how many iterations are missing in all
+ * @param rate         records read per second over the last minute
+ * @param lag          records in Kafka not read yet
+ * @param lastRecord   timestamp of the newest record, or null
+ * @param lastError    why the last skipped record was skipped, or null
+ * @param since        when this monitor's reading began (its uptime), or null when it is not reading
+ * @param options      the options in force
+ */
+public record MonitorStatus(String topic, String title, MonitorState state, long points, long firstIteration,
+                            long lastIteration, List<Long> missing, long missingCount, double rate, long lag,
+                            Instant lastRecord, long skipped, String lastError, long restarts, Instant since,
+                            MonitorOptions options) {
+    public MonitorStatus {
+        missing = List.copyOf(missing);
+    }
+
+    /** Telegram HTML, within one message. */
+    public String html() {
+        StringBuilder out = new StringBuilder();
+        out.append("<b>").append(Html.escape(Html.shorten(topic, 200))).append("</b>");
+        if (title != null) {
+            out.append(" \u2014 ").append(Html.escape(Html.shorten(title, 200)));
+        }
+        out.append("\nState: ").append(state.name());
+        out.append("\nPoints: ").append(points);
+        if (points > 0) {
+            out.append("\nIterations: ").append(firstIteration).append('\u2013').append(lastIteration);
+        }
+        if (missingCount > 0) {
+            out.append("\nMissing iterations: ").append(missingText(missing, missingCount));
+        }
+        out.append("\nIngest rate: ").append(String.format(Locale.ROOT, "%.1f", rate)).append(" records/s");
+        out.append("\nConsumer lag: ").append(lag).append(" records");
+        out.append("\nLast record: ").append(StatusText.when(lastRecord));
+        out.append("\nSkipped records: ").append(skipped);
+        if (lastError != null) {
+            out.append(" (last: ").append(Html.escape(Html.shorten(lastError, 300))).append(')');
+        }
+        out.append("\nRestarts of the calculation: ").append(restarts);
+        out.append("\nUptime: ").append(since == null ? "not reading"
+                : Durations.format(Duration.ofSeconds(Duration.between(since, Instant.now()).toSeconds())));
+        out.append("\nOptions: refresh=").append(Durations.format(options.refreshPeriod()))
+                .append(" stall=").append(Durations.format(options.stallPeriod()))
+                .append(" x=").append(options.xAxis().name().toLowerCase(Locale.ROOT));
+        return out.toString();
+    }
+
+    static String missingText(List<Long> missing, long count) {
+        String listed = missing.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "));
+        return count > Math.min(20, missing.size()) ? listed + " \u2026 (" + count + " in all)" : listed;
+    }
+}

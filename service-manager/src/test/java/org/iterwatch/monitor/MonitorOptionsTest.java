@@ -1,0 +1,43 @@
+package org.iterwatch.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MonitorOptionsTest {
+    @Test
+    void optionsAreReadFromKeyValueWordsAndKeepWhatIsNotGiven() {
+        MonitorOptions o = MonitorOptions.DEFAULTS.with(List.of("refresh=1s", "stall=2m", "x=coordinates"));
+        assertThat(o).isEqualTo(new MonitorOptions(Duration.ofSeconds(1), Duration.ofMinutes(2), XAxis.COORDINATES));
+        assertThat(o.with(List.of("x=ordinal")).refreshPeriod()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(o.text()).isEqualTo("refresh=1s stall=2m x=coordinates");
+    }
+
+    @Test
+    void defaultsComeFromTheConfiguration() {
+        MonitorOptions o = MonitorOptions.DEFAULTS.orElse(Duration.ofSeconds(2), Duration.ofMinutes(10));
+        assertThat(o).isEqualTo(new MonitorOptions(Duration.ofSeconds(2), Duration.ofMinutes(10), XAxis.ORDINAL));
+    }
+
+    @Test
+    void badOptionsAreRefusedSayingWhy() {
+        assertThatThrownBy(() -> MonitorOptions.DEFAULTS.with(List.of("speed=3"))).hasMessageContaining("refresh, stall and x");
+        assertThatThrownBy(() -> MonitorOptions.DEFAULTS.with(List.of("refresh=1ms"))).hasMessageContaining("between 100ms");
+        assertThatThrownBy(() -> MonitorOptions.DEFAULTS.with(List.of("stall=soon"))).hasMessageContaining("duration");
+        assertThatThrownBy(() -> MonitorOptions.DEFAULTS.with(List.of("x=log"))).hasMessageContaining("ordinal or coordinates");
+    }
+
+    @Test
+    void aRestartIsANewTopicIdOrARunReplacingAnother() {
+        var before = MonitorRuntime.Generation.parse("id1/run-1");
+        assertThat(new MonitorRuntime.Generation("id1", "run-1").restartedFrom(before)).isFalse();
+        assertThat(new MonitorRuntime.Generation("id1", "run-2").restartedFrom(before)).isTrue();
+        assertThat(new MonitorRuntime.Generation("id2", "run-1").restartedFrom(before)).isTrue();
+        assertThat(new MonitorRuntime.Generation("id1", "run-1").restartedFrom(MonitorRuntime.Generation.parse("id1/")))
+                .as("a first run id after records without one is adopted").isFalse();
+        assertThat(new MonitorRuntime.Generation("id1", null).restartedFrom(null)).isFalse();
+    }
+}

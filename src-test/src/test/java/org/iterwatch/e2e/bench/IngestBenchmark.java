@@ -1,0 +1,232 @@
+package org.iterwatch.e2e.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.iterwatch.config.Monitors;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.monitor.TopicIngest;
+import org.iterwatch.monitor.XAxis;
+import org.iterwatch.render.ChartRenderer;
+import org.iterwatch.render.RenderedChart;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 3: our ingest (Kafka → parsed, identity-keyed series) beside two baselines measured in the same
+ * run on the same broker: (a) a bare consumer reading the bytes, (b) that consumer plus Jackson's
+ * streaming parser (fast doubles) turning each record into a double[]. Each figure is the best of a few
+ * rounds, taken alternately, so that JIT warm-up and the shared machine treat all alike.
+ *
+ * <p>Run: {@code mvn -B -Pbench verify -pl src-test -am -Dtest=IngestBenchmark}
+ */
+@Tag("benchmark")
+@ExtendWith(KafkaBroker.Extension.class)
+class IngestBenchmark {
+    static final int BATCH_RECORDS = 2_000;
+    static final int BATCH_VALUES = 1_000;
+    static final int SINGLE_RECORDS = 1_000_000;
+    static final int ROUNDS = 3;
+    static final Monitors SETTINGS = new Monitors(null, null, null, null, null, null);
+    static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+
+    final KafkaBroker kafka;
+
+    IngestBenchmark(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    @Test
+    void ingest() {
+        report("%s%n", machine());
+        String batches = KafkaBroker.uniqueTopic("bench-batch");
+        kafka.createTopic(batches);
+        long bytes = produce(batches, BATCH_RECORDS, i -> batch(i, BATCH_VALUES));
+        report("batch topic: %d records of %d values, %.1f MB (%.1f KB each)%n",
+                BATCH_RECORDS, BATCH_VALUES, bytes / 1e6, bytes / 1e3 / BATCH_RECORDS);
+        compare("batch", batches, bytes, BATCH_RECORDS, (long) BATCH_RECORDS * BATCH_VALUES);
+
+        String singles = KafkaBroker.uniqueTopic("bench-single");
+        kafka.createTopic(singles);
+        long singleBytes = produce(singles, SINGLE_RECORDS, i -> single(i));
+        report("single-point topic: %d records, %.1f MB (%.0f B each)%n",
+                SINGLE_RECORDS, singleBytes / 1e6, (double) singleBytes / SINGLE_RECORDS);
+        compare("single", singles, singleBytes, SINGLE_RECORDS, SINGLE_RECORDS);
+
+        String million = KafkaBroker.uniqueTopic("bench-million");
+        kafka.createTopic(million);
+        produce(million, 1_000, i -> batch(i, 1_000));
+        rebuild("1 000 000 points in 1 000 batch records", million);
+        rebuild("1 000 000 points in single-point records", singles);
+    }
+
+    private void compare(String label, String topic, long bytes, long records, long points) {
+        long[] bare = new long[ROUNDS];
+        long[] parsed = new long[ROUNDS];
+        long[] ours = new long[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            bare[round] = time(() -> read(topic, r -> r.value().length), records);
+            parsed[round] = time(() -> read(topic, IngestBenchmark::parse), points);
+            ours[round] = time(() -> {
+                try (TopicIngest ingest = new TopicIngest(kafka.bootstrapServers(), topic, SETTINGS)) {
+                    return ingest.readAll(Duration.ofMinutes(2));
+                }
+            }, points);
+        }
+        double a = best(bare);
+        double b = best(parsed);
+        double o = best(ours);
+        report("%s (a) bare consumer:          %8.1f MB/s %10.0f records/s%n", label, bytes / a / 1e6, records / a);
+        report("%s (b) consumer + Jackson:     %8.1f MB/s %10.0f records/s %10.0f values/s%n", label, bytes / b / 1e6, records / b, points / b);
+        report("%s     iterwatch ingest:       %8.1f MB/s %10.0f records/s %10.0f values/s%n", label, bytes / o / 1e6, records / o, points / o);
+        report("%s     ratio to (b): %.2f, to (a): %.2f%n", label, b / o, a / o);
+        report("%s     all rounds (ms): a=%s b=%s ours=%s%n", label, ms(bare), ms(parsed), ms(ours));
+    }
+
+    private void rebuild(String label, String topic) {
+        long[] rounds = new long[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            long start = System.nanoTime();
+            try (TopicIngest ingest = new TopicIngest(kafka.bootstrapServers(), topic, SETTINGS)) {
+                long read = ingest.readAll(Duration.ofMinutes(2));
+                long readAt = System.nanoTime();
+                RenderedChart chart = ingest.render(new ChartRenderer(), XAxis.ORDINAL);
+                rounds[round] = System.nanoTime() - start;
+                report("rebuild %s: %d points read in %d ms, first render %d ms (%d KB PNG), total %d ms%n",
+                        label, read, (readAt - start) / 1_000_000, (System.nanoTime() - readAt) / 1_000_000,
+                        chart.png().length / 1024, rounds[round] / 1_000_000);
+            }
+        }
+        report("rebuild %s: best %.3f s (goal <= 0.5 s)%n", label, best(rounds));
+    }
+
+    /** Reads the topic from its beginning to its end offset; returns the sum of what each record gives. */
+    private long read(String topic, ToLongFunction<ConsumerRecord<byte[], byte[]>> perRecord) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("enable.auto.commit", "false");
+        p.put("max.partition.fetch.bytes", String.valueOf(8 * 1024 * 1024));
+        p.put("fetch.max.bytes", String.valueOf(64 * 1024 * 1024));
+        p.put("max.poll.records", "5000");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            long sum = 0;
+            while (consumer.position(tp) < end) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    sum += perRecord.applyAsLong(r);
+                }
+            }
+            return sum;
+        }
+    }
+
+    /** Baseline (b): the record's numbers into a double[], nothing else. */
+    private static long parse(ConsumerRecord<byte[], byte[]> r) {
+        try (JsonParser p = JSON.createParser(r.value())) {
+            double[] values = new double[16];
+            int n = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                    if (n == values.length) {
+                        values = Arrays.copyOf(values, n * 2);
+                    }
+                    values[n++] = p.getDoubleValue();
+                }
+            }
+            // the single-point shape carries iteration and index as numbers too: count only values
+            return p.currentName() == null && n > 3 ? n : 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long produce(String topic, int count, java.util.function.IntFunction<String> record) {
+        long bytes = 0;
+        for (int from = 0; from < count; from += 100_000) {
+            List<String> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 100_000); i++) {
+                String r = record.apply(i);
+                bytes += r.length();
+                chunk.add(r);
+            }
+            kafka.produceAll(topic, chunk);
+        }
+        return bytes;
+    }
+
+    private static final Random RANDOM = new Random(1);
+
+    static String batch(int iteration, int n) {
+        return "{\"iteration\":" + iteration + ",\"values\":[" + IntStream.range(0, n)
+                .mapToObj(j -> String.valueOf(RANDOM.nextDouble() * 2 - 1)).collect(Collectors.joining(",")) + "]}";
+    }
+
+    static String single(int i) {
+        return "{\"iteration\":" + i / 1000 + ",\"index\":" + i % 1000 + ",\"value\":" + (float) RANDOM.nextGaussian() + "}";
+    }
+
+    private interface Run {
+        long run();
+    }
+
+    private static long time(Run run, long expected) {
+        long start = System.nanoTime();
+        long got = run.run();
+        long took = System.nanoTime() - start;
+        if (got < expected) {
+            throw new AssertionError("read " + got + ", expected " + expected);
+        }
+        return took;
+    }
+
+    private static double best(long[] nanos) {
+        return Arrays.stream(nanos).min().orElseThrow() / 1e9;
+    }
+
+    private static String ms(long[] nanos) {
+        return Arrays.stream(nanos).mapToObj(n -> String.valueOf(n / 1_000_000)).collect(Collectors.joining("/"));
+    }
+
+    /** Printed, and kept in target/ingest-benchmark.txt as it goes, so a slow run still leaves its figures. */
+    private static void report(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.print(line);
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "ingest-benchmark.txt"), line,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return String.format(Locale.ROOT, "machine: %s %s, %d cores, JVM %s %s, max heap %d MB", os.getName(), os.getArch(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1 << 20));
+    }
+}

@@ -1,0 +1,140 @@
+package org.iterwatch.e2e.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iterwatch.e2e.monitor.MonitorChat.awaitChart;
+import static org.iterwatch.e2e.monitor.MonitorChat.pinnedChart;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 3, fuzz: 100 000 malformed records of every kind mixed with 1 000 valid ones. Nothing
+ * crashes, every valid point is there, and /status counts exactly the skipped ones.
+ */
+@ExtendWith(KafkaBroker.Extension.class)
+class FuzzedRecordsTest {
+    static final long ADMIN = 5001;
+    static final int MALFORMED = 100_000;
+    static final int VALID = 1_000;
+    static final int MAX_RECORD_BYTES = 65_536;
+    static final int MAX_VALUES = 10_000;
+
+    final KafkaBroker kafka;
+    @TempDir
+    Path dir;
+
+    FuzzedRecordsTest(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    @Test
+    void malformedRecordsAreSkippedAndCountedExactlyAndNoValidPointIsLost() {
+        String t = KafkaBroker.uniqueTopic("fuzz");
+        kafka.createTopic(t);
+        Random random = new Random(7);
+        List<byte[]> records = new ArrayList<>();
+        StringBuilder expected = new StringBuilder("series,iteration,index,x,value\n");
+        for (int i = 1; i <= VALID; i++) {
+            double a = random.nextGaussian();
+            double b = random.nextDouble() * 1e-12;
+            records.add(utf8("{\"iteration\":" + i + ",\"values\":[" + a + "," + b + "]}"));
+            expected.append(',').append(i).append(",0,,").append(a).append('\n');
+            expected.append(',').append(i).append(",1,,").append(b).append('\n');
+        }
+        List<Function<Random, byte[]>> kinds = List.of(
+                FuzzedRecordsTest::randomBytes, FuzzedRecordsTest::truncated, FuzzedRecordsTest::wrongType,
+                FuzzedRecordsTest::deepNesting, FuzzedRecordsTest::invalidUtf8, FuzzedRecordsTest::notFinite);
+        for (int k = 0; k < MALFORMED - 200; k++) {
+            records.add(kinds.get(k % kinds.size()).apply(random));
+        }
+        for (int k = 0; k < 100; k++) {
+            records.add(utf8("[" + "1,".repeat(MAX_VALUES) + "1]")); // too many values, small enough in bytes
+            records.add(utf8("{\"iteration\": 1, \"values\": [" + "0.5,".repeat(20_000) + "0.5]}")); // too many bytes
+        }
+        Collections.shuffle(records, random);
+        MonitorChat.produceBytes(kafka, t, records);
+
+        try (FakeTelegram telegram = FakeTelegram.start();
+             Iterwatch iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN)) {
+            MonitorChat.monitorSettings(dir, "maxRecordBytes: " + MAX_RECORD_BYTES + "\nmaxPoints: " + MAX_VALUES + "\n");
+            iterwatch.start();
+            iterwatch.ask(ADMIN, "/add " + t);
+            iterwatch.ask(ADMIN, "/start " + t);
+            long chart = pinnedChart(telegram, ADMIN, t);
+            awaitChart(telegram, ADMIN, chart, t + " \u2014 " + 2 * VALID + " points");
+
+            String status = iterwatch.ask(ADMIN, "/status " + t);
+            assertThat(status).contains("State: RUNNING").contains("Points: " + 2 * VALID)
+                    .contains("Skipped records: " + MALFORMED + " (last: offset ").contains("Iterations: 1\u2013" + VALID);
+            assertThat(status.length()).isLessThanOrEqualTo(4096);
+            assertThat(MonitorChat.export(iterwatch, telegram, ADMIN, t)).isEqualTo(expected.toString());
+            assertThat(MonitorChat.caption(telegram, ADMIN, chart)).contains("Skipped records: " + MALFORMED);
+        }
+    }
+
+    private static byte[] randomBytes(Random r) {
+        byte[] b = new byte[1 + r.nextInt(200)];
+        r.nextBytes(b);
+        b[0] = '#'; // no JSON value starts so, so chance cannot make it valid
+        return b;
+    }
+
+    private static byte[] truncated(Random r) {
+        String whole = "{\"iteration\":" + r.nextInt(1000) + ",\"values\":[" + r.nextDouble() + "," + r.nextDouble() + "]}";
+        return utf8(whole.substring(0, 1 + r.nextInt(whole.length() - 1)));
+    }
+
+    private static byte[] wrongType(Random r) {
+        return utf8(switch (r.nextInt(8)) {
+            case 0 -> "{\"iteration\":\"seven\",\"values\":[1]}";
+            case 1 -> "{\"iteration\":1,\"values\":{\"a\":1}}";
+            case 2 -> "{\"iteration\":1,\"values\":[1,\"2\"]}";
+            case 3 -> "{\"iteration\":1.5,\"value\":1}";
+            case 4 -> "{\"payload\":[1,2]}";
+            case 5 -> "\"just text\"";
+            case 6 -> "{\"iteration\":1,\"index\":-3,\"value\":1}";
+            default -> "{\"iteration\":2}";
+        });
+    }
+
+    private static byte[] deepNesting(Random r) {
+        int depth = 2_000 + r.nextInt(3_000);
+        return utf8(r.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth)
+                : "{\"values\":" + "[".repeat(depth) + "1" + "]".repeat(depth) + "}");
+    }
+
+    private static byte[] invalidUtf8(Random r) {
+        byte[] prefix = utf8("{\"series\":\"a");
+        byte[] suffix = utf8("\",\"iteration\":1,\"values\":[1]}");
+        byte[] b = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, b, 0, prefix.length);
+        b[prefix.length] = (byte) 0xC3;
+        b[prefix.length + 1] = (byte) (0x28 + r.nextInt(8)); // not a continuation byte
+        System.arraycopy(suffix, 0, b, prefix.length + 2, suffix.length);
+        return b;
+    }
+
+    private static byte[] notFinite(Random r) {
+        return utf8(switch (r.nextInt(4)) {
+            case 0 -> "[1e999]";
+            case 1 -> "{\"iteration\":1,\"values\":[NaN]}";
+            case 2 -> "{\"iteration\":1,\"value\":-Infinity}";
+            default -> "";
+        });
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

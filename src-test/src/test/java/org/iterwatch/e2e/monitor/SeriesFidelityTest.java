@@ -1,0 +1,147 @@
+package org.iterwatch.e2e.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iterwatch.e2e.monitor.MonitorChat.awaitChart;
+import static org.iterwatch.e2e.monitor.MonitorChat.pinnedChart;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.iterwatch.e2e.Pictures;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.telegram.ChatMessage;
+import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 3, fidelity (reference run vs interrupted run): one stream of 200 iterations, with re-sent
+ * duplicates and records reordered, goes to two identical topics. The iterwatch watching the first is
+ * killed mid-stream and restarted; the second watches without interruption. Both final series equal,
+ * point for point, the points the producer meant to publish.
+ */
+@ExtendWith(KafkaBroker.Extension.class)
+class SeriesFidelityTest {
+    static final long ADMIN = 3001;
+    static final int ITERATIONS = 200;
+    static final int VALUES = 10;
+
+    final KafkaBroker kafka;
+    @TempDir
+    Path dir;
+
+    SeriesFidelityTest(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    @Test
+    void anInterruptedMonitorEndsWithExactlyTheIntendedSeries() throws Exception {
+        String interrupted = KafkaBroker.uniqueTopic("fidelity-a");
+        String reference = KafkaBroker.uniqueTopic("fidelity-b");
+        kafka.createTopic(interrupted);
+        kafka.createTopic(reference);
+        double[][] intended = intendedPoints();
+        List<String> stream = stream(intended, new Random(42));
+        int half = stream.size() / 2;
+        int threeQuarters = stream.size() * 3 / 4;
+
+        try (FakeTelegram telegramA = FakeTelegram.start(); FakeTelegram telegramB = FakeTelegram.start();
+             Iterwatch a = new Iterwatch(Files.createDirectories(dir.resolve("a")), telegramA, kafka, ADMIN).start();
+             Iterwatch b = new Iterwatch(Files.createDirectories(dir.resolve("b")), telegramB, kafka, ADMIN).start()) {
+            long chartA = follow(a, telegramA, interrupted);
+            long chartB = follow(b, telegramB, reference);
+
+            produce(stream.subList(0, half), interrupted, reference);
+            telegramA.await(() -> points(telegramA, chartA) > 0, Iterwatch.TIMEOUT, "part of the stream drawn");
+            a.kill();
+            produce(stream.subList(half, threeQuarters), interrupted, reference);
+            a.start();
+            produce(stream.subList(threeQuarters, stream.size()), interrupted, reference);
+
+            String full = " \u2014 " + ITERATIONS * VALUES + " points";
+            awaitChart(telegramA, ADMIN, chartA, interrupted + full);
+            awaitChart(telegramB, ADMIN, chartB, reference + full);
+            String expected = csv(intended);
+            assertThat(MonitorChat.export(a, telegramA, ADMIN, interrupted)).isEqualTo(expected);
+            assertThat(MonitorChat.export(b, telegramB, ADMIN, reference)).isEqualTo(expected);
+            assertThat(MonitorChat.caption(telegramA, ADMIN, chartA)).contains("iterations 1\u2013200")
+                    .doesNotContain("missing").doesNotContain("Skipped");
+            assertThat(telegramA.calls("sendPhoto")).as("the same pinned message is edited after the kill").hasSize(1);
+        }
+    }
+
+    private long follow(Iterwatch iterwatch, FakeTelegram telegram, String topic) {
+        iterwatch.ask(ADMIN, "/add " + topic);
+        iterwatch.ask(ADMIN, "/start " + topic);
+        return pinnedChart(telegram, ADMIN, topic);
+    }
+
+    private void produce(List<String> records, String... topics) {
+        for (String t : topics) {
+            kafka.produceAll(t, records);
+        }
+    }
+
+    private static long points(FakeTelegram telegram, long messageId) {
+        String title = telegram.message(ADMIN, messageId).flatMap(ChatMessage::photo).map(Pictures::title).orElse("");
+        String count = title.replaceAll(".* \u2014 (\\d+) points?$", "$1");
+        return count.matches("\\d+") ? Long.parseLong(count) : 0;
+    }
+
+    /** Values chosen to need every digit of a double: a decimal rounding anywhere would show. */
+    static double[][] intendedPoints() {
+        double[][] v = new double[ITERATIONS + 1][VALUES];
+        for (int i = 1; i <= ITERATIONS; i++) {
+            for (int j = 0; j < VALUES; j++) {
+                v[i][j] = Math.sin(i * 0.05 + j * 0.3) / (j + 1.0 / 3);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Batches mostly, every seventh iteration as single points; a fifth of the records re-sent later,
+     * and the whole stream shuffled within windows of eight records.
+     */
+    static List<String> stream(double[][] v, Random random) {
+        List<String> records = new ArrayList<>();
+        for (int i = 1; i <= ITERATIONS; i++) {
+            int it = i;
+            if (i % 7 == 0) {
+                for (int j = 0; j < VALUES; j++) {
+                    records.add("{\"iteration\":" + i + ",\"index\":" + j + ",\"value\":" + v[i][j] + "}");
+                }
+            } else {
+                records.add("{\"iteration\":" + i + ",\"values\":[" + IntStream.range(0, VALUES)
+                        .mapToObj(j -> String.valueOf(v[it][j])).collect(Collectors.joining(",")) + "]}");
+            }
+        }
+        List<String> withDuplicates = new ArrayList<>(records);
+        for (int k = 0; k < records.size() / 5; k++) {
+            String again = records.get(random.nextInt(records.size()));
+            int after = withDuplicates.indexOf(again) + 1;
+            withDuplicates.add(after + random.nextInt(withDuplicates.size() - after + 1), again);
+        }
+        for (int start = 0; start < withDuplicates.size(); start += 8) {
+            Collections.shuffle(withDuplicates.subList(start, Math.min(start + 8, withDuplicates.size())), random);
+        }
+        return withDuplicates;
+    }
+
+    static String csv(double[][] v) {
+        StringBuilder out = new StringBuilder("series,iteration,index,x,value\n");
+        for (int i = 1; i <= ITERATIONS; i++) {
+            for (int j = 0; j < VALUES; j++) {
+                out.append(',').append(i).append(',').append(j).append(",,").append(v[i][j]).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
