@@ -265,10 +265,6 @@ public final class MonitorService implements AutoCloseable {
             repository.restarted(row.id());
             notifyFollowers(row, MonitorNotice.Kind.RESTARTED, emptied.get());
         }
-        boolean reported = now.restartedFrom(before) || emptied.isPresent();
-        if (!reported && now.text().equals(row.generation())) {
-            return row; // the common case: no database work
-        }
         if (!now.text().equals(row.generation())) {
             repository.generation(row.id(), now.text());
         }
@@ -323,17 +319,10 @@ public final class MonitorService implements AutoCloseable {
     }
 
     private void show(MonitorRow row, MonitorState state, MonitorRuntime runtime, Supervision sup) {
+        MonitorRuntime.Snapshot snapshot = snapshot(row, runtime);
         boolean changed = runtime.changedSinceShown() || state != sup.shown;
-        long[] version = {-1};
-        boolean shown = publisher.publish(row, state, () -> {
-            MonitorRuntime.Snapshot snapshot = snapshot(row, runtime);
-            version[0] = snapshot.version();
-            return snapshot;
-        }, changed);
-        if (shown) {
-            if (version[0] >= 0) {
-                runtime.markShown(version[0]);
-            }
+        if (publisher.publish(row, state, snapshot, changed)) {
+            runtime.markShown(snapshot.version());
             sup.shown = state;
         }
     }

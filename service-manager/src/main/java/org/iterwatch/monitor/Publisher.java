@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.render.CaptionDetails;
 import org.iterwatch.render.ChartRenderer;
@@ -32,16 +31,10 @@ final class Publisher {
      * @return true when every follower now shows this state
      */
     boolean publish(MonitorRow monitor, MonitorState state, MonitorRuntime.Snapshot snapshot, boolean changed) {
-        return publish(monitor, state, () -> snapshot, changed);
-    }
-
-    /** As above; the snapshot is only taken when something is to be drawn. */
-    boolean publish(MonitorRow monitor, MonitorState state, Supplier<MonitorRuntime.Snapshot> snapshots, boolean changed) {
         List<Follower> followers = repository.followers(monitor.id());
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
             return true;
         }
-        MonitorRuntime.Snapshot snapshot = snapshots.get();
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
         RenderedChart chart = renderer.render(request(name, snapshot));
         String caption = caption(monitor, state, snapshot);
