@@ -191,15 +191,29 @@ public final class Main implements Callable<Integer> {
 
     private static HikariDataSource dataSource(String url) {
         HikariConfig hikari = new HikariConfig();
-        // We close the database ourselves after Quartz has stopped, not from H2's own shutdown hook.
-        hikari.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url);
-        // H2 writes commits to its file up to 500 ms late by default: a kill -9 would lose accepted alerts.
-        if (url.startsWith("jdbc:h2:file:") && !url.contains("WRITE_DELAY")) {
-            hikari.setJdbcUrl(hikari.getJdbcUrl() + ";WRITE_DELAY=0");
-        }
+        hikari.setJdbcUrl(h2Url(url));
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("iterwatch-db");
         return new HikariDataSource(hikari);
+    }
+
+    static String h2Url(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        // A thread interrupted while H2 writes through a plain FileChannel closes the channel, and with it
+        // the whole database (ClosedByInterruptException); shutdown interrupts busy workers. H2's "async:"
+        // file system is immune, and reads the same files.
+        String safe = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:async:" + url.substring("jdbc:h2:file:".length()) : url;
+        // We close the database ourselves after Quartz has stopped, not from H2's own shutdown hook.
+        if (!safe.contains("DB_CLOSE_ON_EXIT")) {
+            safe += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        // H2 writes commits to its file up to 500 ms late by default: a kill -9 would lose accepted alerts.
+        if (safe.startsWith("jdbc:h2:async:") && !safe.contains("WRITE_DELAY")) {
+            safe += ";WRITE_DELAY=0";
+        }
+        return safe;
     }
 
     private static void createDataDir(Path dir) {

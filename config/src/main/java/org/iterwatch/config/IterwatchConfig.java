@@ -24,7 +24,7 @@ public record IterwatchConfig(Telegram telegram, Kafka kafka, Storage storage, M
             return storage.databaseUrl();
         }
         Path db = storage.dataDir().resolve("iterwatch").toAbsolutePath();
-        return "jdbc:h2:file:" + db;
+        return "jdbc:h2:async:" + db;
     }
 
     public Path embeddedKafkaDir() {

@@ -27,7 +27,7 @@ class ConfigLoaderTest {
         assertThat(config.kafka().embedded()).isTrue();
         assertThat(config.kafka().embeddedPort()).isEqualTo(9092);
         assertThat(config.monitors().refreshPeriod()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.databaseUrl()).startsWith("jdbc:h2:file:").endsWith("data/iterwatch");
+        assertThat(config.databaseUrl()).startsWith("jdbc:h2:async:").endsWith("data/iterwatch");
         assertThat(config.embeddedKafkaDir()).isEqualTo(Path.of("data", "kafka"));
     }
 
