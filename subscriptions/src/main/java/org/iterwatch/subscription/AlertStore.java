@@ -28,19 +28,21 @@ final class AlertStore {
 
     /** Writes the alert and one pending delivery per subscribed, unmuted chat, together; returns the alert id. */
     long insert(String eventId, String solver, AlertKind kind, String html, long now) {
-        return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("INSERT INTO alert (event_id, solver, kind, html, created_at) "
-                            + "VALUES (:e, :s, :k, :html, :now)")
-                    .bind("e", eventId).bind("s", solver).bind("k", kind.name()).bind("html", html).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
-                            + "SELECT :id, s.chat_id, MIN(s.thread_id), 'PENDING', 0, :now FROM subscription s "
-                            + "WHERE s.target IN (:solver, '*') "
-                            + "AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.chat_id = s.chat_id AND m.until > :now) "
-                            + "GROUP BY s.chat_id")
-                    .bind("id", id).bind("now", now).bind("solver", solver).execute();
-            return id;
-        });
+        return jdbi.inTransaction(h -> insert(h, eventId, solver, kind, html, now));
+    }
+
+    private static long insert(Handle h, String eventId, String solver, AlertKind kind, String html, long now) {
+        long id = h.createUpdate("INSERT INTO alert (event_id, solver, kind, html, created_at) "
+                        + "VALUES (:e, :s, :k, :html, :now)")
+                .bind("e", eventId).bind("s", solver).bind("k", kind.name()).bind("html", html).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
+                        + "SELECT :id, s.chat_id, MIN(s.thread_id), 'PENDING', 0, :now FROM subscription s "
+                        + "WHERE s.target IN (:solver, '*') "
+                        + "AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.chat_id = s.chat_id AND m.until > :now) "
+                        + "GROUP BY s.chat_id")
+                .bind("id", id).bind("now", now).bind("solver", solver).execute();
+        return id;
     }
 
     /** The oldest pending delivery of each chat: a chat gets its alerts in order, one at a time. */
@@ -141,27 +143,43 @@ final class AlertStore {
         return jdbi.withHandle(h -> h.execute("DELETE FROM mute WHERE chat_id = ? AND until > ?", chatId, now)) > 0;
     }
 
-    void watch(String solver, int heartbeatSeconds, long now, String host) {
-        jdbi.useTransaction(h -> {
-            if (count(h, "SELECT COUNT(*) FROM solver_watch WHERE solver = ?", solver) > 0) {
-                h.createUpdate("UPDATE solver_watch SET heartbeat_seconds = :hb, last_seen = :now, host = :host, suspected = FALSE "
-                                + "WHERE solver = :s")
-                        .bind("hb", heartbeatSeconds).bind("now", now).bind("host", host).bind("s", solver).execute();
+    /** An alert to store only if something turns out to call for it. */
+    record NewAlert(String eventId, String solver, AlertKind kind, String html, long now) {
+    }
+
+    /**
+     * A sign of life from a solver: a heartbeat period starts or continues its watch; a watched solver's
+     * suspicion is lifted. When it was suspected, {@code back} (if given) is stored in the same transaction,
+     * so a check that suspects it at the same moment is either before (and "back" follows) or sees it alive.
+     * Returns whether {@code back} was stored.
+     */
+    boolean heardFrom(String solver, Integer heartbeatSeconds, String host, long now, NewAlert back) {
+        return jdbi.inTransaction(h -> {
+            boolean wasSuspected = h.execute("UPDATE solver_watch SET suspected = FALSE WHERE solver = ? AND suspected = TRUE",
+                    solver) > 0;
+            if (heartbeatSeconds != null) {
+                watch(h, solver, heartbeatSeconds, now, host);
             } else {
-                h.createUpdate("INSERT INTO solver_watch (solver, heartbeat_seconds, last_seen, host, suspected) "
-                                + "VALUES (:s, :hb, :now, :host, FALSE)")
-                        .bind("hb", heartbeatSeconds).bind("now", now).bind("host", host).bind("s", solver).execute();
+                h.execute("UPDATE solver_watch SET last_seen = ? WHERE solver = ?", now, solver);
             }
+            if (wasSuspected && back != null) {
+                insert(h, back.eventId(), back.solver(), back.kind(), back.html(), back.now());
+                return true;
+            }
+            return false;
         });
     }
 
-    Optional<Watch> watched(String solver) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT solver, heartbeat_seconds, last_seen, host, suspected "
-                        + "FROM solver_watch WHERE solver = :s").bind("s", solver).map((rs, ctx) -> watch(rs)).findOne());
-    }
-
-    void touch(String solver, long now) {
-        update("UPDATE solver_watch SET last_seen = ?, suspected = FALSE WHERE solver = ?", now, solver);
+    private static void watch(Handle h, String solver, int heartbeatSeconds, long now, String host) {
+        if (count(h, "SELECT COUNT(*) FROM solver_watch WHERE solver = ?", solver) > 0) {
+            h.createUpdate("UPDATE solver_watch SET heartbeat_seconds = :hb, last_seen = :now, host = :host, suspected = FALSE "
+                            + "WHERE solver = :s")
+                    .bind("hb", heartbeatSeconds).bind("now", now).bind("host", host).bind("s", solver).execute();
+        } else {
+            h.createUpdate("INSERT INTO solver_watch (solver, heartbeat_seconds, last_seen, host, suspected) "
+                            + "VALUES (:s, :hb, :now, :host, FALSE)")
+                    .bind("hb", heartbeatSeconds).bind("now", now).bind("host", host).bind("s", solver).execute();
+        }
     }
 
     void unwatch(String solver) {
@@ -173,10 +191,24 @@ final class AlertStore {
                 + "FROM solver_watch ORDER BY solver").map((rs, ctx) -> watch(rs)).list());
     }
 
-    /** Marks a silent solver suspected; false if another check did it first. */
-    boolean suspect(String solver, long lastSeen) {
-        return jdbi.withHandle(h -> h.execute("UPDATE solver_watch SET suspected = TRUE "
-                + "WHERE solver = ? AND suspected = FALSE AND last_seen = ?", solver, lastSeen)) > 0;
+    /**
+     * Marks a silent solver suspected and stores its alert, together; false if it was heard from since
+     * {@code lastSeen} or another check suspected it first.
+     */
+    boolean suspect(String solver, long lastSeen, NewAlert alert) {
+        return jdbi.inTransaction(h -> {
+            if (h.execute("UPDATE solver_watch SET suspected = TRUE WHERE solver = ? AND suspected = FALSE AND last_seen = ?",
+                    solver, lastSeen) == 0) {
+                return false;
+            }
+            insert(h, alert.eventId(), alert.solver(), alert.kind(), alert.html(), alert.now());
+            return true;
+        });
+    }
+
+    /** Time iterwatch was not running is not the solvers' silence: each unsuspected watch starts a new grace. */
+    void restartGraces(long now) {
+        update("UPDATE solver_watch SET last_seen = ? WHERE suspected = FALSE AND last_seen < ?", now, now);
     }
 
     private static Watch watch(java.sql.ResultSet rs) throws java.sql.SQLException {

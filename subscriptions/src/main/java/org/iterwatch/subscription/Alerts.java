@@ -31,8 +31,12 @@ public final class Alerts implements AutoCloseable {
         this.outbox = new Outbox(store, sender, clock, sendsPerSecond);
     }
 
-    /** Starts delivering, beginning with whatever was pending before a restart. */
+    /**
+     * Starts delivering, beginning with whatever was pending before a restart. Watched solvers get a
+     * fresh grace: heartbeats they sent while iterwatch was down are not their silence.
+     */
     public void start() {
+        store.restartGraces(clock.millis());
         outbox.start();
     }
 
@@ -45,45 +49,51 @@ public final class Alerts implements AutoCloseable {
     public String accept(SolverEvent event) {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
-        Optional<AlertStore.Watch> watch = store.watched(event.solver());
         switch (event.event()) {
             case STARTED -> raise(id, AlertKind.STARTED, event, now);
             case STOPPED -> raise(id, AlertKind.STOPPED, event, now);
             case FAILED -> raise(id, AlertKind.FAILED, event, now);
-            case HEARTBEAT -> {
-                if (watch.isPresent() && watch.get().suspected()) {
-                    raise(id, AlertKind.BACK, event, now);
-                }
-            }
+            case HEARTBEAT -> { }
         }
         switch (event.event()) {
             case STOPPED, FAILED -> store.unwatch(event.solver());
+            // A new start is news of its own, not a return: only a heartbeat raises "back".
             default -> {
-                if (event.heartbeatSeconds() != null) {
-                    store.watch(event.solver(), event.heartbeatSeconds(), now, event.host());
-                } else {
-                    watch.ifPresent(w -> store.touch(event.solver(), now));
+                AlertStore.NewAlert back = event.event() == SolverEvent.Kind.HEARTBEAT
+                        ? alert(id, AlertKind.BACK, event, now) : null;
+                if (store.heardFrom(event.solver(), event.heartbeatSeconds(), event.host(), now, back)) {
+                    outbox.wake();
                 }
             }
         }
         return id;
     }
 
-    /** Raises one "suspected failure" for each solver silent past its grace; the watchdog calls this. */
+    /**
+     * Raises one "suspected failure" for each solver silent for more than {@link #GRACE_PERIODS} of its
+     * heartbeat periods; the watchdog calls this several times a second.
+     */
     public int checkHeartbeats() {
         long now = clock.millis();
         int raised = 0;
         for (AlertStore.Watch w : store.watches()) {
             long grace = Duration.ofSeconds((long) w.heartbeatSeconds() * GRACE_PERIODS).toMillis();
-            if (!w.suspected() && now - w.lastSeen() > grace && store.suspect(w.solver(), w.lastSeen())) {
-                SolverEvent silence = new SolverEvent(w.solver(), SolverEvent.Kind.HEARTBEAT,
-                        "No heartbeat for " + AlertText.duration(Duration.ofMillis(now - w.lastSeen()))
-                                + " (promised every " + w.heartbeatSeconds() + " s).", null, w.host(), null, null, null);
-                raise(UUID.randomUUID().toString(), AlertKind.SUSPECTED, silence, now);
+            if (w.suspected() || now - w.lastSeen() <= grace) {
+                continue;
+            }
+            SolverEvent silence = new SolverEvent(w.solver(), SolverEvent.Kind.HEARTBEAT,
+                    "No heartbeat for " + AlertText.duration(Duration.ofMillis(now - w.lastSeen()))
+                            + " (promised every " + w.heartbeatSeconds() + " s).", null, w.host(), null, null, null);
+            if (store.suspect(w.solver(), w.lastSeen(), alert(UUID.randomUUID().toString(), AlertKind.SUSPECTED, silence, now))) {
+                outbox.wake();
                 raised++;
             }
         }
         return raised;
+    }
+
+    private static AlertStore.NewAlert alert(String eventId, AlertKind kind, SolverEvent event, long now) {
+        return new AlertStore.NewAlert(eventId, event.solver(), kind, AlertText.of(kind, event, Instant.ofEpochMilli(now)), now);
     }
 
     private void raise(String eventId, AlertKind kind, SolverEvent event, long now) {
