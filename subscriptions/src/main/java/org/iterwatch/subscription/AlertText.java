@@ -10,6 +10,9 @@ final class AlertText {
     static final int MAX = 4096;
     /** Room kept free for the "acknowledged by" line an Ack adds. */
     private static final int ACK_ROOM = 160;
+    /** Escaping can make text five times longer; these bound the head so the stderr tail always has room. */
+    private static final int MESSAGE_ROOM = 1500;
+    private static final int HOST_ROOM = 400;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -24,10 +27,10 @@ final class AlertText {
         }
         head.append('\n');
         if (e.message() != null && !e.message().isBlank()) {
-            head.append(escape(shorten(e.message().strip(), 500))).append('\n');
+            head.append(escapedHead(shorten(e.message().strip(), 500), MESSAGE_ROOM)).append('\n');
         }
         if (e.host() != null) {
-            head.append("Host: <code>").append(escape(e.host())).append("</code>\n");
+            head.append("Host: <code>").append(escapedHead(e.host(), HOST_ROOM)).append("</code>\n");
         }
         head.append("Time: ").append(TIME.format(at)).append('\n');
         if (e.durationSeconds() != null) {
@@ -43,6 +46,29 @@ final class AlertText {
 
     static String acknowledged(String html, String who) {
         return html + "\n\u2713 Acknowledged by " + escape(shorten(who, 64));
+    }
+
+    /** The beginning of {@code text} that fits in {@code room} characters once escaped, "…" when cut. */
+    static String escapedHead(String text, int room) {
+        String escaped = escape(text);
+        if (escaped.length() <= room) {
+            return escaped;
+        }
+        int used = 1;
+        int to = 0;
+        while (to < text.length()) {
+            char c = text.charAt(to);
+            int width = c == '&' ? 5 : c == '<' || c == '>' ? 4 : 1;
+            if (used + width > room) {
+                break;
+            }
+            used += width;
+            to++;
+        }
+        if (to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
+            to--;
+        }
+        return escape(text.substring(0, to)) + "\u2026";
     }
 
     /** The last lines that fit in {@code room} characters once escaped: the end of stderr says most. */

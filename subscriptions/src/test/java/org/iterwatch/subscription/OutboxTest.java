@@ -149,6 +149,24 @@ class OutboxTest {
                 .isInstanceOf(SubscriptionException.class);
     }
 
+    @Test
+    void theLongestValidEventStillMakesAnAlertWithinTelegramsLimit() throws Exception {
+        start().subscribe(1, null, "*", 1);
+        String amps = "&".repeat(2000);
+        SolverEvent worst = SolverEvent.parse(("{\"solver\":\"" + "s".repeat(200) + "\",\"event\":\"started\","
+                + "\"message\":\"" + amps + "\",\"host\":\"" + "&".repeat(255) + "\",\"exitCode\":-1024,"
+                + "\"durationSeconds\":2147483647,\"details\":\"" + "&".repeat(60_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        alerts.accept(worst);
+        awaitPending(0);
+
+        assertThat(sent).singleElement().satisfies(s -> {
+            assertThat(s.html().length()).isLessThanOrEqualTo(AlertText.MAX);
+            assertThat(s.html()).contains("exit code -1024").contains("<pre>\u2026&amp;&amp;");
+        });
+    }
+
     static SolverEvent event(String solver, String kind, String message) {
         return SolverEvent.parse(("{\"solver\":\"" + solver + "\",\"event\":\"" + kind + "\",\"message\":\"" + message + "\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
