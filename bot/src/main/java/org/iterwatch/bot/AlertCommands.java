@@ -6,8 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.iterwatch.bot.events.EventsConsumer;
 import org.iterwatch.config.Durations;
 import org.iterwatch.render.Html;
+import org.iterwatch.render.StatusText;
 import org.iterwatch.subscription.AlertPress;
 import org.iterwatch.subscription.Alerts;
 import org.iterwatch.subscription.SubscriptionException;
@@ -23,9 +25,24 @@ final class AlertCommands {
             .withZone(ZoneOffset.UTC);
 
     private final Alerts alerts;
+    private final EventsConsumer events;
 
-    AlertCommands(Alerts alerts) {
+    AlertCommands(Alerts alerts, EventsConsumer events) {
         this.alerts = alerts;
+        this.events = events;
+    }
+
+    /** /status ends with what an operator must act on: invalid events skipped from the Kafka topic. */
+    String withFooter(String status) {
+        long skipped = events.skipped();
+        if (skipped == 0) {
+            return status;
+        }
+        String footer = "\u26a0 " + skipped + " invalid event" + (skipped == 1 ? "" : "s") + " skipped from <code>"
+                + EventsConsumer.TOPIC + "</code> since iterwatch started" + events.lastSkip()
+                .map(last -> "; the last (offset " + last.offset() + "): " + Html.escape(last.reason())).orElse("")
+                + ". Each is in the log.";
+        return Html.fit(status, StatusText.MAX_MESSAGE - Html.visibleLength(footer) - 2) + "\n\n" + footer;
     }
 
     Map<String, BiFunction<Incoming.Text, String, String>> handlers() {

@@ -166,8 +166,8 @@ final class Commands {
         if (!topic.isEmpty()) {
             return monitors.status(topic).html();
         }
-        return StatusText.overview(monitors.list().stream()
-                .map(v -> new StatusLine(v.topic(), v.state().name(), v.points(), v.lastUpdate())).toList());
+        return alertCommands.withFooter(StatusText.overview(monitors.list().stream()
+                .map(v -> new StatusLine(v.topic(), v.state().name(), v.points(), v.lastUpdate())).toList()));
     }
 
     private String topics() {

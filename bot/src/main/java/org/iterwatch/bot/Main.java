@@ -117,9 +117,9 @@ public final class Main implements Callable<Integer> {
         app.closeLater("monitors", monitors);
         ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
-        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
+        AlertCommands alertCommands = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
         Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
-                new AlertCommands(alerts), new DocumentSender(token, config.telegram().apiUrl()));
+                alertCommands, new DocumentSender(token, config.telegram().apiUrl()));
 
         api.deleteWebhook();
         api.setCommands(Stream.concat(Commands.MENU.stream(), AlertCommands.MENU.stream()).toList());
@@ -134,7 +134,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The alert outbox, then the ways events come in: the HTTP API and the Kafka topic. */
-    private static Alerts startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
+    private static AlertCommands startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
                                       String bootstrap, ChatSender chatSender) {
         SubscriptionSchema.migrate(dataSource);
         Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
@@ -145,13 +145,13 @@ public final class Main implements Callable<Integer> {
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
         events.start();
         app.closeLater("events consumer", events);
-        EventsServer http = new EventsServer(config.http(), config.api(), alerts);
+        EventsServer http = new EventsServer(config.http(), config.api(), alerts, events::skipped);
         http.start(config.storage().dataDir().resolve("http.port"));
         app.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {
             LOG.warn("no API tokens configured: the events API refuses everything. Set ITERWATCH_API_TOKENS");
         }
-        return alerts;
+        return new AlertCommands(alerts, events);
     }
 
     /** Learns the bot's name; a refused token ends start-up, an unreachable Telegram is waited for. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -40,9 +41,12 @@ public final class EventsServer implements AutoCloseable {
     private final Tokens tokens;
     private final RateLimits limits;
     private final int maxBody;
+    private final LongSupplier invalidEvents;
 
-    public EventsServer(Http http, Api api, Alerts alerts) {
+    /** {@code invalidEvents}: records skipped from the Kafka events topic, shown by {@code /healthz}. */
+    public EventsServer(Http http, Api api, Alerts alerts, LongSupplier invalidEvents) {
         this.alerts = alerts;
+        this.invalidEvents = invalidEvents;
         this.tokens = new Tokens(api.tokens());
         this.limits = new RateLimits(api.eventsPerSecond());
         this.maxBody = http.maxBodyBytes();
@@ -95,7 +99,8 @@ public final class EventsServer implements AutoCloseable {
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
             if (path.equals("/healthz")) {
-                return reply(response, callback, 200, "{\"status\":\"ok\",\"pendingAlerts\":" + alerts.pending() + "}");
+                return reply(response, callback, 200, "{\"status\":\"ok\",\"pendingAlerts\":" + alerts.pending()
+                        + ",\"invalidEvents\":" + invalidEvents.getAsLong() + "}");
             }
             if (!path.equals(EVENTS_PATH)) {
                 return reply(response, callback, 404, error("no such endpoint; solvers POST to " + EVENTS_PATH));

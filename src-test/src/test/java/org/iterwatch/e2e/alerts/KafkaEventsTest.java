@@ -1,0 +1,119 @@
+package org.iterwatch.e2e.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.telegram.ChatMessage;
+import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5, events in from Kafka: the JSON of the HTTP API, published to {@code iterwatch.events}, alerts the
+ * same way; invalid records are skipped, each logged once with its reason (not its payload), counted where an
+ * operator looks (/status, /healthz), and the valid events around them all arrive, in order.
+ */
+class KafkaEventsTest {
+    static final long FOLLOWER = 6001;
+    static final String TOPIC = "iterwatch.events";
+    static final String SOLVER = "kafka-path-probe";
+    static final String SKIP_LINE = "skipped invalid event at " + TOPIC;
+    /** A long run of one letter inside bad JSON: the log may quote a little of it, never all. */
+    static final String GARBAGE = "Q".repeat(5000);
+
+    KafkaBroker kafka;
+    FakeTelegram telegram;
+    Iterwatch iterwatch;
+    @TempDir
+    Path dir;
+
+    /** A broker of its own: the events topic is read from its beginning, and other tests must not replay these. */
+    @BeforeEach
+    void start() {
+        kafka = KafkaBroker.startPrivate();
+        telegram = FakeTelegram.start();
+        iterwatch = new Iterwatch(dir, telegram, kafka, FOLLOWER).start();
+        assertThat(iterwatch.ask(FOLLOWER, "/subscribe " + SOLVER)).contains("Subscribed");
+    }
+
+    @AfterEach
+    void stop() {
+        iterwatch.close();
+        telegram.close();
+        kafka.close();
+    }
+
+    @Test
+    void eventsFromTheTopicAlertLikeTheApiAndInvalidOnesAreSkippedCountedAndLoggedOnce() {
+        EventsApi api = new EventsApi(iterwatch.apiUrl());
+        assertThat(iterwatch.ask(FOLLOWER, "/status")).doesNotContain("invalid event");
+        String failed = "{\"solver\":\"" + SOLVER + "\",\"event\":\"failed\",\"exitCode\":3,\"host\":\"node-9\","
+                + "\"message\":\"%s\",\"details\":\"a <b> & c\\nlast line\",\"durationSeconds\":75}";
+        assertThat(api.post(Iterwatch.API_TOKEN, failed.formatted("k-over-http")).status()).isEqualTo(202);
+        ChatMessage overHttp = awaitAlert("k-over-http");
+
+        List<Long> offsets = kafka.produceAll(TOPIC, java.util.Arrays.asList(
+                "{\"solver\":\"" + SOLVER + "\",\"event\":\"started\",\"message\":\"k-one\",\"host\":\"node-9\"}",
+                "{\"solver\":\"" + SOLVER + "\",\"event\":" + GARBAGE + "}",
+                "{\"event\":\"failed\",\"message\":\"k-no-solver\"}",
+                "{\"solver\":\"" + SOLVER + "\",\"message\":\"k-no-event\"}",
+                "{\"solver\":\"" + SOLVER + "\",\"event\":\"failed\",\"exitCode\":\"three\",\"message\":\"k-wrong-type\"}",
+                null,
+                failed.formatted("k-two"),
+                "[1, 2]",
+                "{\"solver\":\"" + SOLVER + "\",\"event\":\"stopped\",\"exitCode\":0,\"message\":\"k-three\"}"));
+
+        ChatMessage viaKafka = awaitAlert("k-two");
+        awaitAlert("k-three");
+        assertThat(alertMarkers()).containsExactly("k-over-http", "k-one", "k-two", "k-three");
+        assertThat(comparable(viaKafka, "k-two")).isEqualTo(comparable(overHttp, "k-over-http"));
+        assertThat(viaKafka.buttonTexts()).isEqualTo(overHttp.buttonTexts());
+        assertThat(botTexts()).noneMatch(t -> t.contains("k-no-solver") || t.contains("k-no-event") || t.contains("k-wrong-type"));
+
+        String status = iterwatch.ask(FOLLOWER, "/status");
+        assertThat(status).contains("6 invalid events skipped from <code>" + TOPIC + "</code>")
+                .contains("the last (offset " + offsets.get(7) + "): body: expected a JSON object");
+        assertThat(api.get("/healthz").body()).contains("\"invalidEvents\":6");
+
+        List<String> skips = iterwatch.log().orElseThrow().lines().filter(l -> l.contains(SKIP_LINE)).toList();
+        assertThat(skips).hasSize(6);
+        assertThat(skips.get(0)).contains("offset " + offsets.get(1)).contains("body: not valid JSON");
+        assertThat(skips.get(1)).contains("offset " + offsets.get(2)).contains("solver: missing");
+        assertThat(skips.get(2)).contains("offset " + offsets.get(3)).contains("event: missing");
+        assertThat(skips.get(3)).contains("offset " + offsets.get(4)).contains("exitCode: expected a whole number");
+        assertThat(skips.get(4)).contains("offset " + offsets.get(5)).contains("no value");
+        assertThat(skips.get(5)).contains("offset " + offsets.get(7)).contains("body: expected a JSON object");
+        assertThat(iterwatch.log().orElseThrow()).doesNotContain("Q".repeat(200)).doesNotContain("k-wrong-type")
+                .doesNotContain(Iterwatch.API_TOKEN).doesNotContain(telegram.token());
+    }
+
+    /** The alert text without what differs by design: the message line and the time. */
+    private static String comparable(ChatMessage alert, String marker) {
+        return alert.text().replace(marker, "MESSAGE").replaceAll("Time: [^\n]*", "Time: T");
+    }
+
+    private ChatMessage awaitAlert(String marker) {
+        telegram.await(() -> alerts().stream().anyMatch(m -> m.text().contains(marker)), TIMEOUT, "the alert " + marker);
+        return alerts().stream().filter(m -> m.text().contains(marker)).findFirst().orElseThrow();
+    }
+
+    private List<ChatMessage> alerts() {
+        return telegram.messages(FOLLOWER).stream().filter(ChatMessage::fromBot)
+                .filter(m -> m.text() != null && m.text().contains("<b>" + SOLVER + "</b>")).toList();
+    }
+
+    private List<String> alertMarkers() {
+        return alerts().stream().map(m -> m.text().replaceAll("(?s).*\\b(k-[a-z-]+)\\b.*", "$1")).toList();
+    }
+
+    private List<String> botTexts() {
+        return telegram.messages(FOLLOWER).stream().filter(ChatMessage::fromBot).map(ChatMessage::text)
+                .filter(t -> t != null).toList();
+    }
+}
