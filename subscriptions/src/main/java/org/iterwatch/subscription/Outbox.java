@@ -2,19 +2,30 @@ package org.iterwatch.subscription;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers pending alerts from the database, oldest first, one at a time per chat so each chat gets
  * them in order; a chat that cannot take its alert now is retried later without holding up the others.
- * A delivery is marked sent only after Telegram took it, so a crash can repeat, never lose, the last one.
+ * Different chats' alerts are sent side by side (a few at a time, paced), so a fan-out runs at the
+ * rate limit rather than at one round trip per chat. A delivery is marked sent only after Telegram took
+ * it, so a crash can repeat, never lose, the last ones.
  */
 final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int BATCH = 2000;
+    /** Sends waiting for Telegram at once; enough to hide a round trip behind the pacing, one per chat. */
+    private static final int IN_FLIGHT = 8;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final AlertStore store;
@@ -22,10 +33,20 @@ final class Outbox {
     private final Clock clock;
     private final long spacingNanos;
     private final Object signal = new Object();
+    /** Deliveries handed to a sender and not yet recorded; only the outbox thread reads or changes it. */
+    private final Set<Key> inFlight = new HashSet<>();
+    private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    private ExecutorService senders;
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
     private long nextSlot;
+
+    private record Key(long alertId, long chatId) {
+    }
+
+    private record Done(AlertStore.Pending pending, ChatSender.Result result) {
+    }
 
     Outbox(AlertStore store, ChatSender sender, Clock clock, int sendsPerSecond) {
         this.store = store;
@@ -37,6 +58,12 @@ final class Outbox {
     void start() {
         store.retryAllNow(clock.millis());
         running = true;
+        AtomicInteger n = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
+            Thread t = new Thread(r, "alert-send-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         thread = new Thread(this::run, "alert-outbox");
         thread.setDaemon(true);
         thread.start();
@@ -71,13 +98,24 @@ final class Outbox {
                 sleep(1000);
             }
         }
+        // Sends already handed over finish and are recorded, so a clean stop repeats nothing.
+        senders.shutdown();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+            record();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("recording the last alert deliveries failed; they will be sent again: {}", e.toString());
+        }
     }
 
-    /** Sends every chat's due head of line once; returns how long to wait before the next round. */
+    /** Hands every chat's due head of line to a sender once; returns how long to wait before the next round. */
     private long deliverDue() {
         synchronized (signal) {
             woken = false;
         }
+        record();
         List<AlertStore.Pending> heads = store.heads(BATCH);
         long now = clock.millis();
         long wait = 1000;
@@ -86,48 +124,96 @@ final class Outbox {
             if (!running) {
                 return 0;
             }
+            if (inFlight.contains(key(p))) {
+                continue;
+            }
             if (p.nextAttempt() > now) {
                 wait = Math.min(wait, p.nextAttempt() - now);
                 continue;
             }
+            while (inFlight.size() >= IN_FLIGHT && running) {
+                awaitDone();
+            }
             pace();
-            deliver(p);
+            send(p);
             sentSome = true;
             now = clock.millis();
         }
         return sentSome ? 0 : Math.max(wait, 1);
     }
 
-    private void deliver(AlertStore.Pending p) {
-        String html = p.ackedBy() == null ? p.html() : AlertText.acknowledged(p.html(), p.ackedBy());
-        ChatSender.Result result;
+    private void send(AlertStore.Pending p) {
+        inFlight.add(key(p));
+        senders.execute(() -> {
+            String html = p.ackedBy() == null ? p.html() : AlertText.acknowledged(p.html(), p.ackedBy());
+            ChatSender.Result result;
+            try {
+                result = sender.send(p.chatId(), p.threadId(), html, AlertPress.buttons(p.alertId(), p.ackedBy() != null));
+            } catch (RuntimeException e) {
+                result = new ChatSender.Result.RetryLater(Duration.ZERO, e.toString());
+            }
+            done.add(new Done(p, result));
+            wake();
+        });
+    }
+
+    /** Waits for one send to finish and records what came of the finished ones. */
+    private void awaitDone() {
         try {
-            result = sender.send(p.chatId(), p.threadId(), html, AlertPress.buttons(p.alertId(), p.ackedBy() != null));
-        } catch (RuntimeException e) {
-            result = new ChatSender.Result.RetryLater(Duration.ZERO, e.toString());
-        }
-        if (result instanceof ChatSender.Result.Sent sent) {
-            store.sent(p.alertId(), p.chatId(), sent.messageId());
-        } else if (result instanceof ChatSender.Result.Refused refused) {
-            LOG.warn("alert {} not delivered to chat {}: {}", p.alertId(), p.chatId(), refused.reason());
-            store.refused(p.alertId(), p.chatId());
-        } else if (result instanceof ChatSender.Result.RetryLater later) {
-            Duration backoff = Duration.ofSeconds(1L << Math.min(p.attempts(), 6));
-            Duration after = later.after().compareTo(backoff) > 0 ? later.after() : backoff;
-            after = after.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : after;
-            LOG.info("alert {} to chat {} waits {} s: {}", p.alertId(), p.chatId(), after.toSeconds(), later.reason());
-            store.retryAt(p.alertId(), p.chatId(), clock.millis() + after.toMillis());
+            Done first = done.poll(100, TimeUnit.MILLISECONDS);
+            if (first != null) {
+                record(first);
+            }
+            record();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
-    /** Keeps the overall send rate under Telegram's limit, so fan-out does not run into 429s. */
+    /** Writes down the outcome of every finished send; only then may that chat's next alert go. */
+    private void record() {
+        for (Done d = done.poll(); d != null; d = done.poll()) {
+            record(d);
+        }
+    }
+
+    private void record(Done d) {
+        AlertStore.Pending p = d.pending();
+        try {
+            if (d.result() instanceof ChatSender.Result.Sent sent) {
+                store.sent(p.alertId(), p.chatId(), sent.messageId());
+            } else if (d.result() instanceof ChatSender.Result.Refused refused) {
+                LOG.warn("alert {} not delivered to chat {}: {}", p.alertId(), p.chatId(), refused.reason());
+                store.refused(p.alertId(), p.chatId());
+            } else if (d.result() instanceof ChatSender.Result.RetryLater later) {
+                Duration backoff = Duration.ofSeconds(1L << Math.min(p.attempts(), 6));
+                Duration after = later.after().compareTo(backoff) > 0 ? later.after() : backoff;
+                after = after.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : after;
+                LOG.info("alert {} to chat {} waits {} s: {}", p.alertId(), p.chatId(), after.toSeconds(), later.reason());
+                store.retryAt(p.alertId(), p.chatId(), clock.millis() + after.toMillis());
+            }
+        } finally {
+            // Recorded or not, the row says what to do next: PENDING rows are simply sent again.
+            inFlight.remove(key(p));
+        }
+    }
+
+    private static Key key(AlertStore.Pending p) {
+        return new Key(p.alertId(), p.chatId());
+    }
+
+    /**
+     * Hands alerts over no faster than {@code sendsPerSecond} on average. The sender paces for Telegram
+     * itself; this only keeps a fan-out from flooding it. Time lost to a busy machine is made up (up to
+     * a second's worth), so the slowness of this thread never lowers the rate.
+     */
     private void pace() {
         long now = System.nanoTime();
         if (nextSlot > now) {
             sleepNanos(nextSlot - now);
-            now = nextSlot;
         }
-        nextSlot = Math.max(now, nextSlot) + spacingNanos;
+        nextSlot = Math.max(nextSlot, now - TimeUnit.SECONDS.toNanos(1)) + spacingNanos;
     }
 
     private void sleep(long millis) {
