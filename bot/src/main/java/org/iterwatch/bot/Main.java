@@ -103,8 +103,11 @@ public final class Main implements Callable<Integer> {
         String username = checkToken(api);
         BotSchema.migrate(dataSource);
         ChatBook chatBook = new ChatBook(dataSource);
+        Metrics metrics = new Metrics();
+        DeliveryMetrics deliveryMetrics = new DeliveryMetrics();
+        metrics.delivery(deliveryMetrics);
         Delivery delivery = app.start(new Delivery(api, new Pacer(config.delivery()), chatBook,
-                config.telegram().admins(), new DeliveryMetrics()));
+                config.telegram().admins(), deliveryMetrics));
         MonitorRefs refs = new MonitorRefs();
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
@@ -117,7 +120,8 @@ public final class Main implements Callable<Integer> {
         app.closeLater("monitors", monitors);
         ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
-        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
+        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery), metrics);
+        metrics.alertsAndMonitors(alerts, monitors);
         Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
                 new AlertCommands(alerts), new DocumentSender(token, config.telegram().apiUrl()));
 
@@ -135,7 +139,7 @@ public final class Main implements Callable<Integer> {
 
     /** The alert outbox, then the ways events come in: the HTTP API and the Kafka topic. */
     private static Alerts startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
-                                      String bootstrap, ChatSender chatSender) {
+                                      String bootstrap, ChatSender chatSender, Metrics metrics) {
         SubscriptionSchema.migrate(dataSource);
         Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
         alerts.start();
@@ -145,7 +149,7 @@ public final class Main implements Callable<Integer> {
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
         events.start();
         app.closeLater("events consumer", events);
-        EventsServer http = new EventsServer(config.http(), config.api(), alerts);
+        EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry());
         http.start(config.storage().dataDir().resolve("http.port"));
         app.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {
