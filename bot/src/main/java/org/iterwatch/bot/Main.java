@@ -110,8 +110,9 @@ public final class Main implements Callable<Integer> {
                 config.telegram().admins(), deliveryMetrics));
         MonitorRefs refs = new MonitorRefs();
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
+        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery), metrics);
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
-                new MonitorNotices(delivery));
+                new MonitorNotices(alerts));
         refs.use(monitors);
         delivery.onChatMoved((from, to) -> {
             monitors.moveChat(from, to);
@@ -120,7 +121,6 @@ public final class Main implements Callable<Integer> {
         app.closeLater("monitors", monitors);
         ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
-        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery), metrics);
         metrics.alertsAndMonitors(alerts, monitors);
         Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
                 new AlertCommands(alerts), new DocumentSender(token, config.telegram().apiUrl()));
