@@ -103,12 +103,17 @@ public final class Main implements Callable<Integer> {
         String username = checkToken(api);
         BotSchema.migrate(dataSource);
         ChatBook chatBook = new ChatBook(dataSource);
+        Metrics metrics = new Metrics();
+        DeliveryMetrics deliveryMetrics = new DeliveryMetrics();
+        metrics.delivery(deliveryMetrics);
         Delivery delivery = app.start(new Delivery(api, new Pacer(config.delivery()), chatBook,
-                config.telegram().admins(), new DeliveryMetrics()));
+                config.telegram().admins(), deliveryMetrics));
         MonitorRefs refs = new MonitorRefs();
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
+        AlertSide alertSide = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery), metrics);
+        Alerts alerts = alertSide.alerts();
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
-                new MonitorNotices(delivery));
+                new MonitorNotices(alerts));
         refs.use(monitors);
         delivery.onChatMoved((from, to) -> {
             monitors.moveChat(from, to);
@@ -117,9 +122,9 @@ public final class Main implements Callable<Integer> {
         app.closeLater("monitors", monitors);
         ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
-        AlertCommands alertCommands = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
+        metrics.alertsAndMonitors(alerts, monitors);
         Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
-                alertCommands, new DocumentSender(token, config.telegram().apiUrl()));
+                new AlertCommands(alerts, alertSide.events()), new DocumentSender(token, config.telegram().apiUrl()));
 
         api.deleteWebhook();
         api.setCommands(Stream.concat(Commands.MENU.stream(), AlertCommands.MENU.stream()).toList());
@@ -133,9 +138,12 @@ public final class Main implements Callable<Integer> {
                 config.databaseUrl(), monitors.list().size());
     }
 
+    private record AlertSide(Alerts alerts, EventsConsumer events) {
+    }
+
     /** The alert outbox, then the ways events come in: the HTTP API and the Kafka topic. */
-    private static AlertCommands startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
-                                      String bootstrap, ChatSender chatSender) {
+    private static AlertSide startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
+                                      String bootstrap, ChatSender chatSender, Metrics metrics) {
         SubscriptionSchema.migrate(dataSource);
         Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
         alerts.start();
@@ -145,13 +153,14 @@ public final class Main implements Callable<Integer> {
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
         events.start();
         app.closeLater("events consumer", events);
-        EventsServer http = new EventsServer(config.http(), config.api(), alerts, events::skipped);
+        metrics.events(events);
+        EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry(), events::skipped);
         http.start(config.storage().dataDir().resolve("http.port"));
         app.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {
             LOG.warn("no API tokens configured: the events API refuses everything. Set ITERWATCH_API_TOKENS");
         }
-        return new AlertCommands(alerts, events);
+        return new AlertSide(alerts, events);
     }
 
     /** Learns the bot's name; a refused token ends start-up, an unreachable Telegram is waited for. */

@@ -26,15 +26,19 @@ final class AlertStore {
     record Watch(String solver, int heartbeatSeconds, long lastSeen, String host, boolean suspected) {
     }
 
-    /** Writes the alert and one pending delivery per subscribed, unmuted chat, together; returns the alert id. */
-    long insert(String eventId, String solver, AlertKind kind, String html, long now) {
-        return jdbi.inTransaction(h -> insert(h, eventId, solver, kind, html, now));
+    /**
+     * Writes the alert and one pending delivery per subscribed, unmuted chat (and per unmuted chat of
+     * {@code also} not among them), together; returns the alert id.
+     */
+    long insert(String eventId, String solver, String kind, String html, long now, List<Recipient> also) {
+        return jdbi.inTransaction(h -> insert(h, eventId, solver, kind, html, now, also));
     }
 
-    private static long insert(Handle h, String eventId, String solver, AlertKind kind, String html, long now) {
+    private static long insert(Handle h, String eventId, String solver, String kind, String html, long now,
+                               List<Recipient> also) {
         long id = h.createUpdate("INSERT INTO alert (event_id, solver, kind, html, created_at) "
                         + "VALUES (:e, :s, :k, :html, :now)")
-                .bind("e", eventId).bind("s", solver).bind("k", kind.name()).bind("html", html).bind("now", now)
+                .bind("e", eventId).bind("s", solver).bind("k", kind).bind("html", html).bind("now", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
                         + "SELECT :id, s.chat_id, MIN(s.thread_id), 'PENDING', 0, :now FROM subscription s "
@@ -42,6 +46,13 @@ final class AlertStore {
                         + "AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.chat_id = s.chat_id AND m.until > :now) "
                         + "GROUP BY s.chat_id")
                 .bind("id", id).bind("now", now).bind("solver", solver).execute();
+        for (Recipient r : also) {
+            h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
+                            + "SELECT :id, :chat, CAST(:thread AS BIGINT), 'PENDING', 0, :now "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM alert_delivery d WHERE d.alert_id = :id AND d.chat_id = :chat) "
+                            + "AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.chat_id = :chat AND m.until > :now)")
+                    .bind("id", id).bind("chat", r.chatId()).bind("thread", r.threadId()).bind("now", now).execute();
+        }
         return id;
     }
 
@@ -163,7 +174,7 @@ final class AlertStore {
                 h.execute("UPDATE solver_watch SET last_seen = ? WHERE solver = ?", now, solver);
             }
             if (wasSuspected && back != null) {
-                insert(h, back.eventId(), back.solver(), back.kind(), back.html(), back.now());
+                insert(h, back.eventId(), back.solver(), back.kind().name(), back.html(), back.now(), List.of());
                 return true;
             }
             return false;
@@ -201,7 +212,7 @@ final class AlertStore {
                     solver, lastSeen) == 0) {
                 return false;
             }
-            insert(h, alert.eventId(), alert.solver(), alert.kind(), alert.html(), alert.now());
+            insert(h, alert.eventId(), alert.solver(), alert.kind().name(), alert.html(), alert.now(), List.of());
             return true;
         });
     }

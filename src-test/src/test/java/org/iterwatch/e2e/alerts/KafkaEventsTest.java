@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 5, events in from Kafka: the JSON of the HTTP API, published to {@code iterwatch.events}, alerts the
  * same way; invalid records are skipped, each logged once with its reason (not its payload), counted where an
- * operator looks (/status, /healthz), and the valid events around them all arrive, in order.
+ * operator looks (/status, /healthz, /metrics), and the valid events around them all arrive, in order.
  */
 class KafkaEventsTest {
     static final long FOLLOWER = 6001;
@@ -80,6 +80,7 @@ class KafkaEventsTest {
         assertThat(status).contains("6 invalid events skipped from <code>" + TOPIC + "</code>")
                 .contains("the last (offset " + offsets.get(7) + "): body: expected a JSON object");
         assertThat(api.get("/healthz").body()).contains("\"invalidEvents\":6");
+        assertThat(api.get("/metrics").body()).containsPattern("(?m)^iterwatch_events_invalid_total 6\\.0$");
 
         List<String> skips = iterwatch.log().orElseThrow().lines().filter(l -> l.contains(SKIP_LINE)).toList();
         assertThat(skips).hasSize(6);
