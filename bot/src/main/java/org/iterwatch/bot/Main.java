@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -22,7 +22,9 @@ import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.Audit;
 import org.iterwatch.subscription.ChatSender;
+import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.SubscriptionSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,17 +117,25 @@ public final class Main implements Callable<Integer> {
             pinned.moved(from, to);
         });
         app.closeLater("monitors", monitors);
+        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
+        // Registered before the chat executor, so it is closed after it: refusals still being handled get written.
+        Audit audit = new Audit(dataSource, Clock.systemUTC());
+        audit.start();
+        app.closeLater("audit", audit);
         ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
-        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
-        Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
-                new AlertCommands(alerts), new DocumentSender(token, config.telegram().apiUrl()));
+        People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
+        Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
+        AlertCommands alertCommands = new AlertCommands(alerts);
+        Commands commands = new Commands(api, delivery, monitors, access, alertCommands,
+                new PeopleCommands(people, alerts, monitors), new DocumentSender(token, config.telegram().apiUrl()));
+        Presses presses = new Presses(delivery, monitors, access, alertCommands);
 
         api.deleteWebhook();
-        api.setCommands(Stream.concat(Commands.MENU.stream(), AlertCommands.MENU.stream()).toList());
+        api.setCommands(Stream.of(Commands.MENU, AlertCommands.MENU, PeopleCommands.MENU).flatMap(List::stream).toList());
         monitors.start();
         app.start(new TelegramPolling(token, config.telegram().apiUrl(), config.telegram().pollTimeout(),
-                new UpdateMark(dataSource), new UpdateLoop(commands, chats, chatBook)));
+                new UpdateMark(dataSource), new UpdateLoop(commands, presses, chats)));
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }
