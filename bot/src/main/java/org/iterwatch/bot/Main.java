@@ -18,6 +18,7 @@ import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
 import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.config.IterwatchException;
+import org.iterwatch.config.Secret;
 import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
@@ -52,13 +53,19 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // The default handler prints straight to stderr, past the masking of tokens in our log.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("uncaught in thread {}", thread.getName(), e));
+        SecretMask.register(Stream.of(System.getenv().getOrDefault("TELEGRAM_BOT_TOKEN", ""),
+                System.getenv().getOrDefault("ITERWATCH_API_TOKENS", "")).flatMap(v -> Stream.of(v.split("[,\\s]+"))).toList());
         IterwatchConfig config;
         try {
             config = new ConfigLoader().load(configFile(), System.getenv());
         } catch (ConfigException e) {
-            System.err.println("iterwatch: " + e.getMessage());
+            printError(e);
             return 2;
         }
+        SecretMask.register(Stream.concat(Stream.of(config.telegram().token()), config.api().tokens().stream())
+                .map(Secret::reveal).toList());
         Application app = new Application();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -67,17 +74,21 @@ public final class Main implements Callable<Integer> {
         try {
             wire(config, app);
         } catch (ConfigException e) {
-            System.err.println("iterwatch: " + e.getMessage());
+            printError(e);
             app.stop();
             return 2;
         } catch (IterwatchException e) {
-            System.err.println("iterwatch: " + e.getMessage());
+            printError(e);
             LOG.error("start-up failed", e);
             app.stop();
             return 1;
         }
         stopped.await();
         return 0;
+    }
+
+    private static void printError(RuntimeException e) {
+        System.err.println("iterwatch: " + SecretMask.apply(e.getMessage()));
     }
 
     private Path configFile() {
