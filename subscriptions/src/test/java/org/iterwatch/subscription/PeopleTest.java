@@ -1,6 +1,7 @@
 package org.iterwatch.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -75,6 +76,22 @@ class PeopleTest {
         assertThat(auditLines()).containsExactly("6666|6666|/add <token> x|TOLD_ID|stranger",
                 "6666|6666|/export <secret> " + "y".repeat(AuditEntry.ACTION_MAX - 18) + "\u2026|REFUSED|null");
         assertThat(audit.toldSince(clock.instant().minusSeconds(60))).containsOnlyKeys(6666L);
+    }
+
+    @Test
+    void theAuditNeverFailsItsCallerWhenTheDatabaseIsGone() {
+        JdbcDataSource gone = new JdbcDataSource();
+        gone.setURL("jdbc:h2:mem:never-created;IFEXISTS=TRUE");
+        Audit audit = new Audit(gone, clock);
+        audit.start();
+
+        // more than the queue holds: the rest is dropped and counted, never waited for
+        assertThatCode(() -> {
+            for (int i = 0; i < 20_000; i++) {
+                audit.record(6666, 6666L, "/start", AuditEntry.Outcome.REFUSED, "stranger");
+            }
+            audit.close();
+        }).doesNotThrowAnyException();
     }
 
     private List<String> auditLines() {

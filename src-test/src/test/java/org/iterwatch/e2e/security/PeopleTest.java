@@ -20,6 +20,7 @@ class PeopleTest {
     static final long ADMIN = 1001;
     static final long ANN = 2002;
     static final long BOB = 3003;
+    static final long STRANGER = 6666;
     static final long GROUP = -1_000_000_001_001L;
 
     final KafkaBroker kafka;
@@ -109,6 +110,8 @@ class PeopleTest {
         assertThat(iterwatch.ask(ADMIN, "/allow " + BOB + " boss")).contains("The roles are admin, operator and viewer.");
         assertThat(iterwatch.ask(ADMIN, "/allow " + BOB)).contains("Usage: /allow &lt;user id&gt; &lt;admin|operator|viewer&gt;");
 
+        assertThat(iterwatch.ask(STRANGER, "/start")).contains("Your Telegram id is");
+
         iterwatch.stop();
         iterwatch.start();
 
@@ -117,5 +120,9 @@ class PeopleTest {
         assertThat(iterwatch.ask(BOB, "/stop " + t)).contains("needs the operator role");
         assertThat(iterwatch.ask(ANN, "/users")).contains("admin \u00b7 <code>" + ANN + "</code> \u2014 by <code>" + ADMIN)
                 .contains("viewer \u00b7 <code>" + BOB + "</code> \u2014 by <code>" + ANN);
+        telegram.userSends(STRANGER, "/help");
+        telegram.awaitUpdatesConsumed(TIMEOUT);
+        Bot.settle();
+        assertThat(bot.textsTo(STRANGER)).as("told their id once a day, restarts included").hasSize(1);
     }
 }
