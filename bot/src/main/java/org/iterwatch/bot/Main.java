@@ -116,25 +116,29 @@ public final class Main implements Callable<Integer> {
         String username = checkToken(api);
         BotSchema.migrate(dataSource);
         ChatBook chatBook = new ChatBook(dataSource);
+        Metrics metrics = new Metrics();
+        DeliveryMetrics deliveryMetrics = new DeliveryMetrics();
+        metrics.delivery(deliveryMetrics);
         Delivery delivery = app.start(new Delivery(api, new Pacer(config.delivery()), chatBook,
-                config.telegram().admins(), new DeliveryMetrics()));
+                config.telegram().admins(), deliveryMetrics));
         MonitorRefs refs = new MonitorRefs();
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
+        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery), metrics);
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
-                new MonitorNotices(delivery));
+                new MonitorNotices(alerts));
         refs.use(monitors);
         delivery.onChatMoved((from, to) -> {
             monitors.moveChat(from, to);
             pinned.moved(from, to);
         });
         app.closeLater("monitors", monitors);
-        Alerts alerts = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery));
         // Registered before the chat executor, so it is closed after it: refusals still being handled get written.
         Audit audit = new Audit(dataSource, Clock.systemUTC());
         audit.start();
         app.closeLater("audit", audit);
         ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
+        metrics.alertsAndMonitors(alerts, monitors);
         People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts);
@@ -156,7 +160,7 @@ public final class Main implements Callable<Integer> {
 
     /** The alert outbox, then the ways events come in: the HTTP API and the Kafka topic. */
     private static Alerts startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
-                                      String bootstrap, ChatSender chatSender) {
+                                      String bootstrap, ChatSender chatSender, Metrics metrics) {
         SubscriptionSchema.migrate(dataSource);
         Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
         alerts.start();
@@ -166,7 +170,7 @@ public final class Main implements Callable<Integer> {
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
         events.start();
         app.closeLater("events consumer", events);
-        EventsServer http = new EventsServer(config.http(), config.api(), alerts);
+        EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry());
         http.start(config.storage().dataDir().resolve("http.port"));
         app.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {

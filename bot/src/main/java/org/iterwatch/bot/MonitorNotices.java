@@ -1,25 +1,24 @@
 package org.iterwatch.bot;
 
-import org.iterwatch.monitor.Follower;
 import org.iterwatch.monitor.MonitorEvents;
 import org.iterwatch.monitor.MonitorNotice;
+import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.Recipient;
 
 /**
- * Tells each follower of a monitor what happened to it (restart, stall, resume, failure) with one
- * message, queued as an alert. The durable alert outbox is to take this over.
+ * What happened to a monitor (restart, stall, resume, failure) goes into the alert outbox: stored
+ * before it is sent, then to every chat showing the chart and every chat subscribed to the topic.
  */
 final class MonitorNotices implements MonitorEvents {
-    private final Delivery delivery;
+    private final Alerts alerts;
 
-    MonitorNotices(Delivery delivery) {
-        this.delivery = delivery;
+    MonitorNotices(Alerts alerts) {
+        this.alerts = alerts;
     }
 
     @Override
     public void notify(MonitorNotice notice) {
-        String html = notice.html();
-        for (Follower f : notice.followers()) {
-            delivery.alert(ChatTarget.of(f.chatId(), f.threadId()), html, null);
-        }
+        alerts.monitorNotice(notice.topic(), notice.html(),
+                notice.followers().stream().map(f -> new Recipient(f.chatId(), f.threadId())).toList());
     }
 }

@@ -26,12 +26,15 @@ final class AlertStore {
     record Watch(String solver, int heartbeatSeconds, long lastSeen, String host, boolean suspected) {
     }
 
-    /** Writes the alert and one pending delivery per subscribed, unmuted chat, together; returns the alert id. */
-    long insert(String eventId, String solver, AlertKind kind, String html, long now) {
+    /**
+     * Writes the alert and one pending delivery per subscribed, unmuted chat (and per unmuted chat of
+     * {@code also} not among them), together; returns the alert id.
+     */
+    long insert(String eventId, String solver, String kind, String html, long now, List<Recipient> also) {
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("INSERT INTO alert (event_id, solver, kind, html, created_at) "
                             + "VALUES (:e, :s, :k, :html, :now)")
-                    .bind("e", eventId).bind("s", solver).bind("k", kind.name()).bind("html", html).bind("now", now)
+                    .bind("e", eventId).bind("s", solver).bind("k", kind).bind("html", html).bind("now", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
                             + "SELECT :id, s.chat_id, MIN(s.thread_id), 'PENDING', 0, :now FROM subscription s "
@@ -39,6 +42,13 @@ final class AlertStore {
                             + "AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.chat_id = s.chat_id AND m.until > :now) "
                             + "GROUP BY s.chat_id")
                     .bind("id", id).bind("now", now).bind("solver", solver).execute();
+            for (Recipient r : also) {
+                h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
+                                + "SELECT :id, :chat, CAST(:thread AS BIGINT), 'PENDING', 0, :now "
+                                + "WHERE NOT EXISTS (SELECT 1 FROM alert_delivery d WHERE d.alert_id = :id AND d.chat_id = :chat) "
+                                + "AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.chat_id = :chat AND m.until > :now)")
+                        .bind("id", id).bind("chat", r.chatId()).bind("thread", r.threadId()).bind("now", now).execute();
+            }
             return id;
         });
     }

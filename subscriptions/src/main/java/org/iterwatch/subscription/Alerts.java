@@ -87,7 +87,19 @@ public final class Alerts implements AutoCloseable {
     }
 
     private void raise(String eventId, AlertKind kind, SolverEvent event, long now) {
-        store.insert(eventId, event.solver(), kind, AlertText.of(kind, event, Instant.ofEpochMilli(now)), now);
+        store.insert(eventId, event.solver(), kind.name(), AlertText.of(kind, event, Instant.ofEpochMilli(now)), now,
+                List.of());
+        outbox.wake();
+    }
+
+    /**
+     * Something happened to a monitor (restart, stall, failure): the chats showing its chart and those
+     * subscribed to its topic hear of it through the outbox, like a solver alert, so none is lost.
+     *
+     * @param html the message, Telegram HTML, at most 4 096 characters
+     */
+    public void monitorNotice(String topic, String html, List<Recipient> chartChats) {
+        store.insert(UUID.randomUUID().toString(), topic, "MONITOR", html, clock.millis(), chartChats);
         outbox.wake();
     }
 

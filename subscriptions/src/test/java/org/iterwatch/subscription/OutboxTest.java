@@ -115,6 +115,22 @@ class OutboxTest {
     }
 
     @Test
+    void aMonitorNoticeReachesChartChatsAndTopicSubscribersOnceEachUnlessMuted() throws Exception {
+        start().subscribe(1, null, "topic.a", 1);
+        alerts.subscribe(2, null, "*", 2);
+        alerts.subscribe(5, null, "topic.b", 5);
+        alerts.mute(4, Duration.ofHours(1));
+
+        // Chat 1 shows the chart and follows the topic: still one copy.
+        alerts.monitorNotice("topic.a", "topic.a stalled", List.of(new Recipient(1, null), new Recipient(3, 77L),
+                new Recipient(4, null)));
+        awaitPending(0);
+
+        assertThat(sent).filteredOn(s -> s.html().equals("topic.a stalled")).extracting(Sent::chatId)
+                .containsExactlyInAnyOrder(1L, 2L, 3L);
+    }
+
+    @Test
     void heartbeatSilenceRaisesOneSuspicionAndAReturnRaisesOneBack() throws Exception {
         start().subscribe(1, null, "hb", 1);
         alerts.accept(new SolverEvent("hb", SolverEvent.Kind.STARTED, null, null, "node1", null, 1, null));

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * iterwatch's HTTP port: {@code POST /api/v1/events} for solvers (bearer token, per-token rate
- * limit, body limit, validated JSON) and {@code GET /healthz}.
+ * limit, body limit, validated JSON), {@code GET /healthz} and {@code GET /metrics} (Prometheus).
  */
 public final class EventsServer implements AutoCloseable {
     public static final String EVENTS_PATH = "/api/v1/events";
@@ -40,9 +42,11 @@ public final class EventsServer implements AutoCloseable {
     private final Tokens tokens;
     private final RateLimits limits;
     private final int maxBody;
+    private final PrometheusMeterRegistry metrics;
 
-    public EventsServer(Http http, Api api, Alerts alerts) {
+    public EventsServer(Http http, Api api, Alerts alerts, PrometheusMeterRegistry metrics) {
         this.alerts = alerts;
+        this.metrics = metrics;
         this.tokens = new Tokens(api.tokens());
         this.limits = new RateLimits(api.eventsPerSecond());
         this.maxBody = http.maxBodyBytes();
@@ -97,40 +101,46 @@ public final class EventsServer implements AutoCloseable {
             if (path.equals("/healthz")) {
                 return reply(response, callback, 200, "{\"status\":\"ok\",\"pendingAlerts\":" + alerts.pending() + "}");
             }
+            if (path.equals("/metrics")) {
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                Content.Sink.write(response, true, metrics.scrape(), callback);
+                return true;
+            }
             if (!path.equals(EVENTS_PATH)) {
                 return reply(response, callback, 404, error("no such endpoint; solvers POST to " + EVENTS_PATH));
             }
             if (!method.equals("POST")) {
                 response.getHeaders().put(HttpHeader.ALLOW, "POST");
-                return reply(response, callback, 405, error("use POST"));
+                return answer(response, callback, 405, error("use POST"));
             }
             int token = tokens.match(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (token < 0 || !limits.take(token)) {
                 drain(request, response);
                 if (token < 0) {
                     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-                    return reply(response, callback, 401, error("missing or wrong bearer token"));
+                    return answer(response, callback, 401, error("missing or wrong bearer token"));
                 }
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-                return reply(response, callback, 429, error("too many events; slow down"));
+                return answer(response, callback, 429, error("too many events; slow down"));
             }
             byte[] body;
             try {
                 body = readBody(request, response);
             } catch (IOException e) {
-                return reply(response, callback, 400, field("body", "cannot be read"));
+                return answer(response, callback, 400, field("body", "cannot be read"));
             }
             if (body == null) {
-                return reply(response, callback, 413, error("body larger than " + maxBody + " bytes"));
+                return answer(response, callback, 413, error("body larger than " + maxBody + " bytes"));
             }
             try {
                 String id = alerts.accept(SolverEvent.parse(body));
-                return reply(response, callback, 202, "{\"id\":\"" + id + "\"}");
+                return answer(response, callback, 202, "{\"id\":\"" + id + "\"}");
             } catch (BadEventException e) {
-                return reply(response, callback, 400, field(e.field(), e.getMessage()));
+                return answer(response, callback, 400, field(e.field(), e.getMessage()));
             } catch (RuntimeException e) {
                 LOG.error("an event could not be stored", e);
-                return reply(response, callback, 503, error("iterwatch cannot store events right now; try again"));
+                return answer(response, callback, 503, error("iterwatch cannot store events right now; try again"));
             }
         }
 
@@ -163,6 +173,13 @@ public final class EventsServer implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
         }
+    }
+
+    /** Every answer on the events path is counted by status, so refused solvers show up on a dashboard. */
+    private boolean answer(Response response, Callback callback, int status, String json) {
+        Counter.builder("iterwatch.events.requests").description("Answers of the events API, by HTTP status")
+                .tag("status", String.valueOf(status)).register(metrics).increment();
+        return reply(response, callback, status, json);
     }
 
     private static boolean reply(Response response, Callback callback, int status, String json) {

@@ -47,6 +47,8 @@ public final class Iterwatch implements AutoCloseable {
         environment.put("ITERWATCH_DATA_DIR", dir.resolve("data").toString());
         environment.put("ITERWATCH_CONFIG", config.toString());
         environment.put("ITERWATCH_API_TOKENS", API_TOKEN + "," + OTHER_API_TOKEN);
+        // Also when a test writes its own iterwatch.yml: a fixed port would clash with parallel builds.
+        environment.put("ITERWATCH_HTTP_PORT", "0");
         environment.put("ITERWATCH_ADMINS", String.join(",", java.util.Arrays.stream(admins).mapToObj(String::valueOf).toList()));
     }
 

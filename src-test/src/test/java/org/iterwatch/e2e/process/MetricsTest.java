@@ -1,0 +1,84 @@
+package org.iterwatch.e2e.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.iterwatch.e2e.alerts.EventsApi;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An operator's dashboard reads GET /metrics: the numbers must follow what iterwatch actually did. */
+@ExtendWith(KafkaBroker.Extension.class)
+class MetricsTest {
+    static final long ADMIN = 7001;
+
+    final KafkaBroker kafka;
+    FakeTelegram telegram;
+    Iterwatch iterwatch;
+    EventsApi api;
+    @TempDir
+    Path dir;
+
+    MetricsTest(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    @BeforeEach
+    void start() {
+        telegram = FakeTelegram.start();
+        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).start();
+        api = new EventsApi(iterwatch.apiUrl());
+    }
+
+    @AfterEach
+    void stop() {
+        iterwatch.close();
+        telegram.close();
+    }
+
+    @Test
+    void metricsCountMonitorsDeliveriesAndRefusedEvents() {
+        String topic = KafkaBroker.uniqueTopic("metrics");
+        kafka.createTopic(topic);
+        assertThat(iterwatch.ask(ADMIN, "/add " + topic)).contains("Added a monitor");
+        assertThat(iterwatch.ask(ADMIN, "/start " + topic)).contains("Started");
+        telegram.await(() -> !telegram.pinned(ADMIN).isEmpty(), TIMEOUT, "the pinned chart");
+        assertThat(api.post("wrong-token-0123456789", EventsApi.event("s", "started", "x")).status()).isEqualTo(401);
+        assertThat(api.post(Iterwatch.API_TOKEN, EventsApi.event("s", "started", "x")).status()).isEqualTo(202);
+
+        Map<String, Double> metrics = scrape();
+        assertThat(metrics).containsEntry("iterwatch_monitors{state=\"running\"}", 1.0)
+                .containsEntry("iterwatch_monitors{state=\"stopped\"}", 0.0)
+                .containsEntry("iterwatch_events_requests_total{status=\"401\"}", 1.0)
+                .containsEntry("iterwatch_events_requests_total{status=\"202\"}", 1.0)
+                .containsEntry("iterwatch_delivery_rate_limited_total", 0.0)
+                .containsKeys("iterwatch_delivery_queue_length{priority=\"alert\"}", "iterwatch_alerts_pending");
+        // Two replies and the chart photo at least; the pin is a request too.
+        assertThat(metrics.get("iterwatch_delivery_sent_total")).isGreaterThanOrEqualTo(3.0);
+        assertThat(metrics.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
+
+        assertThat(iterwatch.ask(ADMIN, "/stop " + topic)).contains("Stopped");
+        assertThat(scrape()).containsEntry("iterwatch_monitors{state=\"running\"}", 0.0)
+                .containsEntry("iterwatch_monitors{state=\"stopped\"}", 1.0);
+    }
+
+    /** Prometheus text format: "name{labels} value" per line, comments start with #. */
+    private Map<String, Double> scrape() {
+        EventsApi.Answer answer = api.get("/metrics");
+        assertThat(answer.status()).isEqualTo(200);
+        Map<String, Double> out = new LinkedHashMap<>();
+        answer.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            out.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        });
+        return out;
+    }
+}
