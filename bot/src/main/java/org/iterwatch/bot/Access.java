@@ -3,42 +3,126 @@ package org.iterwatch.bot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.iterwatch.subscription.Audit;
+import org.iterwatch.subscription.AuditEntry.Outcome;
+import org.iterwatch.subscription.People;
+import org.iterwatch.subscription.Role;
 
 /**
- * Who may use the bot. Strangers are told their own id, so they can ask an admin, at most once a
- * day, and nothing else.
+ * Who may talk to the bot, and where. Private chats are served, groups only when listed in
+ * telegram.groups (or moved to a supergroup from a listed group), and in both only people with a
+ * role. Anyone else changes nothing and learns nothing: a stranger in a private chat is told their own
+ * id, at most once a day; in a group nobody is told anything. Every refusal goes to the audit trail.
  */
 final class Access {
+    static final String DEAD_BUTTON = "This button no longer works.";
     private static final Duration REFUSAL_INTERVAL = Duration.ofDays(1);
-    private final Set<Long> admins;
+    private static final int TOLD_KEPT = 10_000;
+    private static final String UNLISTED = "group not in telegram.groups";
+
+    private final People people;
+    private final Set<Long> groups;
+    private final ChatBook chats;
+    private final Audit audit;
+    private final Delivery delivery;
     private final Clock clock;
-    private final Map<Long, Instant> refused = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> told;
 
-    Access(Set<Long> admins, Clock clock) {
-        this.admins = Set.copyOf(admins);
+    Access(People people, Collection<Long> groups, ChatBook chats, Audit audit, Delivery delivery, Clock clock) {
+        this.people = people;
+        this.groups = Set.copyOf(groups);
+        this.chats = chats;
+        this.audit = audit;
+        this.delivery = delivery;
         this.clock = clock;
+        this.told = new ConcurrentHashMap<>(audit.toldSince(clock.instant().minus(REFUSAL_INTERVAL)));
     }
 
-    boolean allowed(long userId) {
-        return admins.contains(userId);
-    }
-
-    /** True when this stranger has not been told their id within the last day. */
-    boolean shouldTellStranger(long userId) {
-        Instant now = clock.instant();
-        Instant last = refused.get(userId);
-        if (last != null && last.plus(REFUSAL_INTERVAL).isAfter(now)) {
-            return false;
+    /** The sender's role when the message is to be handled; otherwise it has been dealt with here. */
+    Optional<Role> admit(Incoming.Text m) {
+        // In groups only commands count as attempts; the chatter around them is none of our business.
+        boolean attempt = m.privateChat() || m.text().strip().startsWith("/");
+        if (!m.privateChat() && !listed(m.chatId())) {
+            if (attempt) {
+                record(m, m.text(), Outcome.IGNORED, UNLISTED);
+            }
+            return Optional.empty();
         }
-        refused.put(userId, now);
-        return true;
+        Optional<Role> role = people.role(m.userId());
+        if (role.isPresent()) {
+            chats.reactivate(m.chatId());
+            return role;
+        }
+        if (m.privateChat() && shouldTell(m.userId())) {
+            delivery.reply(m.replyTo(), refusal(m.userId()));
+            record(m, m.text(), Outcome.TOLD_ID, "stranger");
+        } else if (attempt) {
+            record(m, m.text(), Outcome.REFUSED, m.privateChat() ? "stranger" : "stranger in a group");
+        }
+        return Optional.empty();
+    }
+
+    /** The presser's role when the press is to be handled; otherwise it has been answered, with no text. */
+    Optional<Role> admit(Incoming.Press p) {
+        boolean served = p.chatId() > 0 || listed(p.chatId());
+        Optional<Role> role = served ? people.role(p.userId()) : Optional.empty();
+        if (role.isPresent()) {
+            chats.reactivate(p.chatId());
+            return role;
+        }
+        delivery.answerCallback(p.callbackId(), null);
+        record(p, button(p), served ? Outcome.REFUSED : Outcome.IGNORED, served ? "stranger" : UNLISTED);
+        return Optional.empty();
+    }
+
+    /** A known person's press whose data no button of ours carries in that message. */
+    void forged(Incoming.Press p, String why) {
+        delivery.answerCallback(p.callbackId(), DEAD_BUTTON);
+        record(p, button(p), Outcome.FORGED, why);
+    }
+
+    /** A known person asked for more than their role allows; the caller tells them (they are known). */
+    void tooLow(Incoming in, String action, Role role, Role needed) {
+        record(in, action, Outcome.REFUSED, "needs " + needed.label() + ", has " + role.label());
+    }
+
+    static String needs(String what, Role needed, Role role) {
+        return what + " needs the " + needed.label() + " role; yours is " + role.label() + ". An admin can change that.";
     }
 
     static String refusal(long userId) {
         return "This is a private bot. Your Telegram id is <code>" + userId
                 + "</code>: send it to an admin of this bot if you need access.";
+    }
+
+    static String button(Incoming.Press p) {
+        return "button " + p.data();
+    }
+
+    private boolean listed(long chatId) {
+        return groups.contains(chatId) || groups.stream().anyMatch(g -> chats.current(g) == chatId);
+    }
+
+    /** True when this stranger has not been told their id within the last day (restarts included). */
+    private boolean shouldTell(long userId) {
+        Instant now = clock.instant();
+        Instant last = told.get(userId);
+        if (last != null && last.plus(REFUSAL_INTERVAL).isAfter(now)) {
+            return false;
+        }
+        if (told.size() > TOLD_KEPT) {
+            told.values().removeIf(t -> !t.plus(REFUSAL_INTERVAL).isAfter(now));
+        }
+        told.put(userId, now);
+        return true;
+    }
+
+    private void record(Incoming in, String action, Outcome outcome, String detail) {
+        audit.record(in.userId(), in.chatId(), action, outcome, detail);
     }
 }

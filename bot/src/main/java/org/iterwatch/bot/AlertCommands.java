@@ -5,13 +5,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.iterwatch.bot.events.EventsConsumer;
 import org.iterwatch.config.Durations;
 import org.iterwatch.render.Html;
 import org.iterwatch.render.StatusText;
 import org.iterwatch.subscription.AlertPress;
 import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.Role;
 import org.iterwatch.subscription.SubscriptionException;
 
 /** /subscribe, /unsubscribe, /mute, /unmute: which solver alerts reach a chat. */
@@ -45,9 +45,11 @@ final class AlertCommands {
         return Html.fit(status, StatusText.MAX_MESSAGE - Html.visibleLength(footer) - 2) + "\n\n" + footer;
     }
 
-    Map<String, BiFunction<Incoming.Text, String, String>> handlers() {
-        return Map.of("subscribe", this::subscribe, "unsubscribe", this::unsubscribe, "mute", this::mute,
-                "unmute", (m, a) -> unmute(m));
+    /** Viewers may: following alerts is what viewers are for. */
+    Map<String, Handler> handlers() {
+        return Map.of("subscribe", new Handler(Role.VIEWER, this::subscribe),
+                "unsubscribe", new Handler(Role.VIEWER, this::unsubscribe),
+                "mute", new Handler(Role.VIEWER, this::mute), "unmute", new Handler(Role.VIEWER, (m, a) -> unmute(m)));
     }
 
     private String subscribe(Incoming.Text m, String target) {
@@ -88,6 +90,11 @@ final class AlertCommands {
 
     private String unmute(Incoming.Text m) {
         return alerts.unmute(m.chatId()) ? "\ud83d\udd14 Alerts are on again." : "This chat was not muted.";
+    }
+
+    /** True when the press came from the message that is this alert's copy in that chat. */
+    boolean shownIn(AlertPress press, Incoming.Press from) {
+        return alerts.shownIn(press.alertId(), from.chatId(), from.messageId());
     }
 
     /** The buttons under an alert: Mute 1h for this chat, Ack for everyone who got it. */

@@ -10,7 +10,14 @@ import java.util.regex.Pattern;
  * because anyone can send any data.
  */
 final class Buttons {
-    enum Action { START, STATUS, STOP }
+    enum Action {
+        START, STATUS, STOP;
+
+        /** As on the button, for answers such as "Stop needs the operator role". */
+        String label() {
+            return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     record Press(Action action, long monitorId) {
     }

@@ -1,10 +1,10 @@
 package org.iterwatch.bot;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import org.iterwatch.bot.TelegramGateway.BotCommandSpec;
 import org.iterwatch.monitor.MonitorException;
 import org.iterwatch.monitor.MonitorOptions;
@@ -14,12 +14,12 @@ import org.iterwatch.monitor.MonitorView;
 import org.iterwatch.render.Html;
 import org.iterwatch.render.StatusLine;
 import org.iterwatch.render.StatusText;
-import org.iterwatch.subscription.AlertPress;
+import org.iterwatch.subscription.Role;
 import org.iterwatch.subscription.SubscriptionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Carries out chat commands and button presses from people who are allowed to give them. */
+/** Carries out chat commands, each from people whose role allows it. */
 final class Commands {
     static final List<BotCommandSpec> MENU = List.of(
             new BotCommandSpec("start", "Start a monitor: /start <topic> (bare: help)"),
@@ -37,26 +37,30 @@ final class Commands {
     private final Delivery delivery;
     private final MonitorService monitors;
     private final Access access;
-    private final AlertCommands alertCommands;
     private final DocumentSender documents;
-    private final Map<String, BiFunction<Incoming.Text, String, String>> handlers = Map.of(
-            "start", this::start, "run", this::run, "help", (m, a) -> help(), "add", this::add,
-            "stop", this::stop, "remove", this::remove, "status", this::status, "topics", (m, a) -> topics(),
-            "export", this::export);
+    private final AlertCommands alertCommands;
+    private final Map<String, Handler> handlers = new HashMap<>();
 
     Commands(TelegramGateway api, Delivery delivery, MonitorService monitors, Access access, AlertCommands alertCommands,
-             DocumentSender documents) {
-        this.alertCommands = alertCommands;
+             PeopleCommands peopleCommands, DocumentSender documents) {
         this.documents = documents;
+        this.alertCommands = alertCommands;
         this.api = api;
         this.delivery = delivery;
         this.monitors = monitors;
         this.access = access;
+        handlers.putAll(Map.of("start", new Handler(Role.OPERATOR, this::start), "run", new Handler(Role.OPERATOR, this::run),
+                "add", new Handler(Role.OPERATOR, this::add), "stop", new Handler(Role.OPERATOR, this::stop),
+                "remove", new Handler(Role.OPERATOR, this::remove), "help", new Handler(Role.VIEWER, (m, a) -> help()),
+                "status", new Handler(Role.VIEWER, this::status), "topics", new Handler(Role.VIEWER, (m, a) -> topics()),
+                "export", new Handler(Role.VIEWER, this::export)));
+        handlers.putAll(alertCommands.handlers());
+        handlers.putAll(peopleCommands.handlers());
     }
 
     void onText(Incoming.Text message) {
-        if (!access.allowed(message.userId())) {
-            refuse(message.userId(), message.privateChat(), message.replyTo());
+        Optional<Role> role = access.admit(message);
+        if (role.isEmpty()) {
             return;
         }
         Optional<CommandLine> command = CommandLine.parse(message.text(), api.botUsername());
@@ -67,41 +71,20 @@ final class Commands {
             return;
         }
         String name = command.get().name().toLowerCase(Locale.ROOT);
-        var handler = handlers.getOrDefault(name, alertCommands.handlers().get(name));
-        String answer = handler == null
-                ? "Unknown command /" + Html.escape(Html.shorten(name, 40)) + ". /help lists what I understand."
-                : guarded(() -> handler.apply(message, command.get().argument()));
-        reply(message.replyTo(), answer);
-    }
-
-    /** Answers the press first, as Telegram wants, then acts on it. */
-    void onPress(Incoming.Press press) {
-        if (!access.allowed(press.userId())) {
-            delivery.answerCallback(press.callbackId(), null);
+        String argument = command.get().argument();
+        Handler handler = handlers.get(name);
+        if (handler == null) {
+            reply(message.replyTo(), "Unknown command /" + Html.escape(Html.shorten(name, 40)) + ". /help lists what I understand.");
             return;
         }
-        Optional<AlertPress> alertPress = AlertPress.parse(press.data());
-        if (alertPress.isPresent()) {
-            delivery.answerCallback(press.callbackId(), null);
-            String answer = guarded(() -> alertCommands.press(alertPress.get(), press));
-            if (answer != null) {
-                reply(press.replyTo(), answer);
-            }
+        // A bare /start is the welcome, for everyone; /start <topic> starts a monitor.
+        Role needed = name.equals("start") && argument.isEmpty() ? Role.VIEWER : handler.needs();
+        if (!role.get().allows(needed)) {
+            access.tooLow(message, message.text(), role.get(), needed);
+            reply(message.replyTo(), Html.escape(Access.needs("/" + name, needed, role.get())));
             return;
         }
-        Optional<Buttons.Press> parsed = Buttons.parse(press.data());
-        delivery.answerCallback(press.callbackId(), parsed.isPresent() ? null : "This button is not valid any more.");
-        parsed.ifPresent(p -> reply(press.replyTo(), guarded(() -> act(p, press))));
-    }
-
-    private String act(Buttons.Press press, Incoming.Press from) {
-        MonitorView monitor = monitors.find(press.monitorId())
-                .orElseThrow(() -> new MonitorException("That monitor was removed."));
-        return switch (press.action()) {
-            case START -> started(monitors.start(monitor.topic(), from.chatId(), threadOf(from.threadId())), monitor);
-            case STOP -> "\u23f9 Stopped <code>" + Html.escape(monitors.stop(monitor.topic()).topic()) + "</code>.";
-            case STATUS -> monitors.status(monitor.topic()).html();
-        };
+        reply(message.replyTo(), guarded(() -> handler.run().apply(message, argument)));
     }
 
     private String start(Incoming.Text m, String topic) {
@@ -115,7 +98,7 @@ final class Commands {
         return started(after, before);
     }
 
-    private static String started(MonitorView after, MonitorView before) {
+    static String started(MonitorView after, MonitorView before) {
         String topic = "<code>" + Html.escape(after.topic()) + "</code>";
         return before != null && before.state() == MonitorState.RUNNING
                 ? topic + " is running already; its chart is pinned in the chats that follow it."
@@ -188,20 +171,29 @@ final class Commands {
         return out.toString().stripTrailing();
     }
 
+    /** Grouped by the role each needs, so a viewer sees at once what is theirs to do. */
     static String help() {
         return """
                 <b>iterwatch</b> draws the progress of your calculations from their Kafka topics and keeps the chart \
                 pinned here.
 
-                /add &lt;topic&gt; [title] \u2014 add a monitor for a topic
+                <b>Everyone with access</b> (viewer and up)
+                /status [topic] \u2014 all monitors, or one in detail
+                /topics \u2014 the topics Kafka has
+                /export &lt;topic&gt; \u2014 the series as a CSV file
+                /subscribe &lt;solver|topic|all&gt; \u2014 solver alerts come here; /unsubscribe ends that
+                /mute [duration] \u2014 no alerts here for a while; /unmute
+                <b>Operators</b>
+                /add &lt;topic&gt; [title] \u2014 add a monitor for a topic; options (also to change it later): \
+                refresh=2s stall=10m x=ordinal|coordinates
                 /start &lt;topic&gt; or /run &lt;topic&gt; \u2014 start it; the chart is pinned in this chat
                 /stop &lt;topic&gt; \u2014 stop redrawing
                 /remove &lt;topic&gt; \u2014 forget the monitor
-                /status [topic] \u2014 all monitors, or one in detail
-                /export &lt;topic&gt; \u2014 the series as a CSV file
-                Options of /add (also to change a monitor later): refresh=2s stall=10m x=ordinal|coordinates
-                /topics \u2014 the topics Kafka has
-                The buttons under a chart start, stop or show the status of that monitor.""";
+                <b>Admins</b>
+                /users \u2014 who may use this bot
+                /allow &lt;user id&gt; &lt;admin|operator|viewer&gt; \u2014 give access or change a role
+                /deny &lt;user id&gt; \u2014 take access away
+                The buttons under a chart start or stop that monitor (operators) or show its status.""";
     }
 
     private static void requireArgument(String argument, String usage) {
@@ -214,7 +206,7 @@ final class Commands {
         return threadId == null ? null : threadId.longValue();
     }
 
-    private String guarded(java.util.function.Supplier<String> action) {
+    static String guarded(java.util.function.Supplier<String> action) {
         try {
             return action.get();
         } catch (MonitorException | SubscriptionException e) {
@@ -222,12 +214,6 @@ final class Commands {
         } catch (RuntimeException e) {
             LOG.error("a command failed", e);
             return "Something went wrong on my side; the details are in iterwatch's log.";
-        }
-    }
-
-    private void refuse(long userId, boolean privateChat, ChatTarget to) {
-        if (privateChat && access.shouldTellStranger(userId)) {
-            reply(to, Access.refusal(userId));
         }
     }
 

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -18,11 +18,14 @@ import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
 import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.config.IterwatchException;
+import org.iterwatch.config.Secret;
 import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.Audit;
 import org.iterwatch.subscription.ChatSender;
+import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.SubscriptionSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +53,19 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // The default handler prints straight to stderr, past the masking of tokens in our log.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("uncaught in thread {}", thread.getName(), e));
+        SecretMask.register(Stream.of(System.getenv().getOrDefault("TELEGRAM_BOT_TOKEN", ""),
+                System.getenv().getOrDefault("ITERWATCH_API_TOKENS", "")).flatMap(v -> Stream.of(v.split("[,\\s]+"))).toList());
         IterwatchConfig config;
         try {
             config = new ConfigLoader().load(configFile(), System.getenv());
         } catch (ConfigException e) {
-            System.err.println("iterwatch: " + e.getMessage());
+            printError(e);
             return 2;
         }
+        SecretMask.register(Stream.concat(Stream.of(config.telegram().token()), config.api().tokens().stream())
+                .map(Secret::reveal).toList());
         Application app = new Application();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -65,17 +74,21 @@ public final class Main implements Callable<Integer> {
         try {
             wire(config, app);
         } catch (ConfigException e) {
-            System.err.println("iterwatch: " + e.getMessage());
+            printError(e);
             app.stop();
             return 2;
         } catch (IterwatchException e) {
-            System.err.println("iterwatch: " + e.getMessage());
+            printError(e);
             LOG.error("start-up failed", e);
             app.stop();
             return 1;
         }
         stopped.await();
         return 0;
+    }
+
+    private static void printError(RuntimeException e) {
+        System.err.println("iterwatch: " + SecretMask.apply(e.getMessage()));
     }
 
     private Path configFile() {
@@ -120,17 +133,25 @@ public final class Main implements Callable<Integer> {
             pinned.moved(from, to);
         });
         app.closeLater("monitors", monitors);
+        // Registered before the chat executor, so it is closed after it: refusals still being handled get written.
+        Audit audit = new Audit(dataSource, Clock.systemUTC());
+        audit.start();
+        app.closeLater("audit", audit);
         ChatExecutor chats = new ChatExecutor();
         app.closeLater("chat executor", chats);
         metrics.alertsAndMonitors(alerts, monitors);
-        Commands commands = new Commands(api, delivery, monitors, new Access(new HashSet<>(config.telegram().admins()), Clock.systemUTC()),
-                new AlertCommands(alerts, alertSide.events()), new DocumentSender(token, config.telegram().apiUrl()));
+        People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
+        Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
+        AlertCommands alertCommands = new AlertCommands(alerts, alertSide.events());
+        Commands commands = new Commands(api, delivery, monitors, access, alertCommands,
+                new PeopleCommands(people, alerts, monitors), new DocumentSender(token, config.telegram().apiUrl()));
+        Presses presses = new Presses(delivery, monitors, access, alertCommands);
 
         api.deleteWebhook();
-        api.setCommands(Stream.concat(Commands.MENU.stream(), AlertCommands.MENU.stream()).toList());
+        api.setCommands(Stream.of(Commands.MENU, AlertCommands.MENU, PeopleCommands.MENU).flatMap(List::stream).toList());
         monitors.start();
         app.start(new TelegramPolling(token, config.telegram().apiUrl(), config.telegram().pollTimeout(),
-                new UpdateMark(dataSource), new UpdateLoop(commands, chats, chatBook)));
+                new UpdateMark(dataSource), new UpdateLoop(commands, presses, chats)));
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }

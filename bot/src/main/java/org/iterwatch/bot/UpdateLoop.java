@@ -8,19 +8,19 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Receives updates from long polling and hands each to its chat's queue on our own executor, so a
- * slow handler never holds up another chat; one bad update never stops the others. A chat that
- * writes to us again is active again.
+ * slow handler never holds up another chat; one bad update never stops the others. Who may do what
+ * is decided there, by {@link Access}.
  */
 final class UpdateLoop {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateLoop.class);
     private final Commands commands;
+    private final Presses presses;
     private final ChatExecutor chats;
-    private final ChatBook book;
 
-    UpdateLoop(Commands commands, ChatExecutor chats, ChatBook book) {
+    UpdateLoop(Commands commands, Presses presses, ChatExecutor chats) {
         this.commands = commands;
+        this.presses = presses;
         this.chats = chats;
-        this.book = book;
     }
 
     void accept(Update update) {
@@ -35,15 +35,13 @@ final class UpdateLoop {
         if (update.hasCallbackQuery()) {
             Incoming.Press press = press(update.getCallbackQuery());
             if (press != null) {
-                book.reactivate(press.chatId());
-                chats.submit(press.chatId(), () -> commands.onPress(press));
+                chats.submit(press.chatId(), () -> presses.onPress(press));
             }
         } else if (update.hasMessage() && update.getMessage().hasText() && update.getMessage().getFrom() != null) {
             Message m = update.getMessage();
             Integer thread = Boolean.TRUE.equals(m.getIsTopicMessage()) ? m.getMessageThreadId() : null;
             Incoming.Text text = new Incoming.Text(m.getChatId(), thread, m.getFrom().getId(),
                     m.getChat().isUserChat(), m.getText());
-            book.reactivate(text.chatId());
             chats.submit(text.chatId(), () -> commands.onText(text));
         }
     }

@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the optional YAML file, lays the environment variables over it, and validates the result.
@@ -26,17 +28,20 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
     /** Environment variable → config key. */
-    public static final Map<String, String> ENVIRONMENT = Map.of(
-            "TELEGRAM_BOT_TOKEN", "telegram.token",
-            "TELEGRAM_API_URL", "telegram.apiUrl",
-            "ITERWATCH_ADMINS", "telegram.admins",
-            "KAFKA_BOOTSTRAP_SERVERS", "kafka.bootstrapServers",
-            "ITERWATCH_KAFKA_PORT", "kafka.embeddedPort",
-            "ITERWATCH_DATA_DIR", "storage.dataDir",
-            "ITERWATCH_DATABASE_URL", "storage.databaseUrl",
-            "ITERWATCH_REFRESH_PERIOD", "monitors.refreshPeriod",
-            "ITERWATCH_HTTP_PORT", "http.port",
-            "ITERWATCH_API_TOKENS", "api.tokens");
+    public static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("TELEGRAM_BOT_TOKEN", "telegram.token"),
+            Map.entry("TELEGRAM_API_URL", "telegram.apiUrl"),
+            Map.entry("ITERWATCH_ADMINS", "telegram.admins"),
+            Map.entry("ITERWATCH_GROUPS", "telegram.groups"),
+            Map.entry("KAFKA_BOOTSTRAP_SERVERS", "kafka.bootstrapServers"),
+            Map.entry("ITERWATCH_KAFKA_PORT", "kafka.embeddedPort"),
+            Map.entry("ITERWATCH_DATA_DIR", "storage.dataDir"),
+            Map.entry("ITERWATCH_DATABASE_URL", "storage.databaseUrl"),
+            Map.entry("ITERWATCH_REFRESH_PERIOD", "monitors.refreshPeriod"),
+            Map.entry("ITERWATCH_HTTP_PORT", "http.port"),
+            Map.entry("ITERWATCH_API_TOKENS", "api.tokens"));
+
+    private static final Set<String> LISTS = Set.of("telegram.admins", "telegram.groups", "api.tokens");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -69,10 +74,21 @@ public final class ConfigLoader {
             }
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config file " + file + ": not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException("config file " + file + ": not valid YAML: " + yamlProblem(e));
         } catch (IOException e) {
             throw new ConfigException("config file " + file + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    /** What is wrong and where, without SnakeYAML's quote of the line: that line may hold a token. */
+    private static String yamlProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            String context = marked.getContext() == null ? "" : marked.getContext() + ", ";
+            return context + marked.getProblem() + " (line " + (marked.getProblemMark().getLine() + 1) + ", column "
+                    + (marked.getProblemMark().getColumn() + 1) + ")";
+        }
+        return e.getLocation() == null ? "syntax error"
+                : "syntax error at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     private static void overlay(ObjectNode tree, Map<String, String> environment) {
@@ -84,7 +100,7 @@ public final class ConfigLoader {
             String[] path = key.split("\\.");
             ObjectNode section = tree.has(path[0]) && tree.get(path[0]).isObject()
                     ? (ObjectNode) tree.get(path[0]) : tree.putObject(path[0]);
-            if (key.equals("telegram.admins") || key.equals("api.tokens")) {
+            if (LISTS.contains(key)) {
                 ArrayNode ids = section.putArray(path[1]);
                 for (String id : value.split("[,\\s]+")) {
                     if (!id.isEmpty()) {

@@ -34,6 +34,12 @@ final class ConfigValidator {
                 problems.add("telegram.admins[" + i + "]: must be a positive Telegram user id");
             }
         }
+        for (int i = 0; i < telegram.groups().size(); i++) {
+            Long id = telegram.groups().get(i);
+            if (id == null || id >= 0) {
+                problems.add("telegram.groups[" + i + "]: must be a group chat id (negative, e.g. -1001234567890)");
+            }
+        }
         between(problems, "telegram.pollTimeout", telegram.pollTimeout(), Duration.ofSeconds(1), Duration.ofSeconds(100));
         int port = config.kafka().embeddedPort();
         if (port < 0 || port > 65535) {

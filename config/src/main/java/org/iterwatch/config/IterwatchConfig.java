@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public record IterwatchConfig(Telegram telegram, Kafka kafka, Storage storage, Monitors monitors, Http http, Api api,
                               Delivery delivery) {
     public IterwatchConfig {
-        telegram = telegram == null ? new Telegram(null, null, null, null) : telegram;
+        telegram = telegram == null ? new Telegram(null, null, null, null, null) : telegram;
         kafka = kafka == null ? new Kafka(null, null) : kafka;
         storage = storage == null ? new Storage(null, null) : storage;
         monitors = monitors == null ? new Monitors(null, null, null, null, null, null) : monitors;

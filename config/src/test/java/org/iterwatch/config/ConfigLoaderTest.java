@@ -136,6 +136,32 @@ class ConfigLoaderTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tiny-secret"));
     }
 
+    @Test
+    void groupsComeFromFileOrEnvironmentAndMustBeGroupIds() throws IOException {
+        assertThat(loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).telegram().groups()).isEmpty();
+        Path file = write("telegram:\n  groups: [-1001234567890]\n");
+        assertThat(loader.load(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).telegram().groups())
+                .containsExactly(-1001234567890L);
+        assertThat(loader.load(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_GROUPS", "-4001, -1000000007007"))
+                .telegram().groups()).containsExactly(-4001L, -1000000007007L);
+
+        assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_GROUPS", "-4001,4002")))
+                .hasMessageStartingWith("telegram.groups[1]: must be a group chat id (negative");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_GROUPS", "team")))
+                .hasMessageStartingWith("telegram.groups[0]: expected a whole number");
+    }
+
+    @Test
+    void brokenYamlAroundATokenDoesNotEchoIt() throws IOException {
+        Path file = write("telegram:\n  token: \"%s\n  admins: [1\napi:\n  tokens: [%s, {\n".formatted(TOKEN,
+                "solver-token-0123456789"));
+
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .hasMessageContaining("not valid YAML")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("ABCDEFGHIJKLMNOP")
+                        .doesNotContain("solver-token-0123456789"));
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("iterwatch.yml"), yaml);
     }

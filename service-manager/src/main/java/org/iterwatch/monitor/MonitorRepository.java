@@ -108,6 +108,10 @@ final class MonitorRepository {
                 .bind("m", monitorId).bind("c", shown.chatId()).execute());
     }
 
+    void unfollowChat(long chatId) {
+        jdbi.useHandle(h -> h.execute("DELETE FROM monitor_chat WHERE chat_id = ?", chatId));
+    }
+
     /** A group became a supergroup: its follows move to the new id, where no message exists yet. */
     void moveChat(long fromChatId, long toChatId) {
         jdbi.useTransaction(h -> {

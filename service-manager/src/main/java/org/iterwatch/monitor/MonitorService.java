@@ -207,6 +207,17 @@ public final class MonitorService implements AutoCloseable {
         repository.shown(monitorId, message);
     }
 
+    /** True when that message is this monitor's progress message in that chat; button data is checked against it. */
+    public boolean showsIn(long monitorId, long chatId, long messageId) {
+        return repository.followers(monitorId).stream()
+                .anyMatch(f -> f.chatId() == chatId && f.messageId() != null && f.messageId() == messageId);
+    }
+
+    /** The chat follows no monitor any more (someone lost access): its charts are no longer edited. */
+    public void forgetChat(long chatId) {
+        repository.unfollowChat(chatId);
+    }
+
     /** A group became a supergroup with a new id: its monitors follow it there. */
     public void moveChat(long fromChatId, long toChatId) {
         repository.moveChat(fromChatId, toChatId);

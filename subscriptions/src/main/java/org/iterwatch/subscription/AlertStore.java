@@ -99,6 +99,12 @@ final class AlertStore {
                 .bind("a", alertId).bind("c", chatId).mapTo(Integer.class).one() > 0);
     }
 
+    boolean sentAs(long alertId, long chatId, long messageId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert_delivery WHERE alert_id = :a AND chat_id = :c "
+                        + "AND state = 'SENT' AND message_id = :m")
+                .bind("a", alertId).bind("c", chatId).bind("m", messageId).mapTo(Integer.class).one() > 0);
+    }
+
     /** Marks the alert acknowledged unless it was already; returns its HTML when this was the first Ack. */
     Optional<String> acknowledge(long alertId, String who) {
         return jdbi.inTransaction(h -> {

@@ -167,6 +167,14 @@ public final class Alerts implements AutoCloseable {
         return true;
     }
 
+    /**
+     * True when this message of this chat is the alert's copy there. Button data is untrusted: a press
+     * naming another alert, or one the chat never got, is recognised before anything is done.
+     */
+    public boolean shownIn(long alertId, long chatId, long messageId) {
+        return store.sentAs(alertId, chatId, messageId);
+    }
+
     /** The Mute 1h button: only under an alert this chat received. */
     public Instant muteFromAlert(long alertId, long chatId) {
         requireReceived(alertId, chatId);

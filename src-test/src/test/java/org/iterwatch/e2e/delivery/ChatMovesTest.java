@@ -41,7 +41,7 @@ class ChatMovesTest {
     void start() {
         telegram = FakeTelegram.start();
         charts = new Charts(telegram);
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).start();
+        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).groups(GROUP, FORUM).start();
     }
 
     @AfterEach

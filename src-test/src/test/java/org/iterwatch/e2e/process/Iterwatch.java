@@ -62,6 +62,27 @@ public final class Iterwatch implements AutoCloseable {
         return this;
     }
 
+    /** The group chats it serves (telegram.groups), from the next start on. */
+    public Iterwatch groups(long... chatIds) {
+        environment.put("ITERWATCH_GROUPS", String.join(",", java.util.Arrays.stream(chatIds).mapToObj(String::valueOf).toList()));
+        return this;
+    }
+
+    /** Sets (or, with null, removes) an environment variable of the next start, e.g. to give it a wrong token. */
+    public Iterwatch environment(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
+        return this;
+    }
+
+    /** Where its database and files are, e.g. to read the database after {@link #stop()}. */
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
     /** The port the HTTP API of the running process listens on. */
     public int httpPort() {
         try {
@@ -84,6 +105,11 @@ public final class Iterwatch implements AutoCloseable {
         process = IterwatchProcess.start(environment, dir.resolve("iterwatch-" + (++runs) + ".log"));
         telegram.awaitPolling(TIMEOUT);
         return this;
+    }
+
+    /** SIGTERM: an orderly shutdown, everything written and closed; returns the exit code. */
+    public int stop() {
+        return process.stop();
     }
 
     /** Like kill -9: nothing is flushed or closed. */

@@ -20,12 +20,21 @@ import java.util.stream.Collectors;
  */
 public final class IterwatchProcess implements AutoCloseable {
     public static final String READY = "iterwatch is running as @";
+    /** Environment variables that carry secrets; whatever they hold must never show in the output. */
+    private static final List<String> SECRET_VARIABLES = List.of("TELEGRAM_BOT_TOKEN", "ITERWATCH_API_TOKENS",
+            "ITERWATCH_API_TOKEN");
+    /** Shorter values could turn up by chance; real tokens are longer (bot tokens ~46, API tokens at least 16). */
+    private static final int SHORTEST_SECRET = 8;
     private final Process process;
     private final Path output;
+    private final Path errors;
+    private final List<String> secrets;
 
-    private IterwatchProcess(Process process, Path output) {
+    private IterwatchProcess(Process process, Path output, Path errors, List<String> secrets) {
         this.process = process;
         this.output = output;
+        this.errors = errors;
+        this.secrets = secrets;
     }
 
     /** Starts iterwatch with these environment variables and waits until it says it is running. */
@@ -66,9 +75,37 @@ public final class IterwatchProcess implements AutoCloseable {
         env.putAll(keep);
         env.putAll(environment);
         try {
-            return new IterwatchProcess(builder.start(), output);
+            return new IterwatchProcess(builder.start(), output, errors, secrets(environment));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each token the run was given, and the secret half of a bot token (after its colon) on its own too. */
+    private static List<String> secrets(Map<String, String> environment) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String variable : SECRET_VARIABLES) {
+            for (String value : environment.getOrDefault(variable, "").split("[,\\s]+")) {
+                out.add(value);
+                out.add(value.substring(value.indexOf(':') + 1));
+            }
+        }
+        return out.stream().filter(v -> v.length() >= SHORTEST_SECRET).distinct().toList();
+    }
+
+    /**
+     * Fails when any token this run was given shows in what it printed (a URL {@code bot<token>/...}
+     * included). Called whenever a run ends, so every test that starts iterwatch checks it.
+     */
+    public void assertNoSecretsInOutput() {
+        String printed = output() + (errors == null ? "" : read(errors));
+        for (String secret : secrets) {
+            if (printed.contains(secret)) {
+                int at = printed.indexOf(secret);
+                String line = printed.substring(Math.max(0, printed.lastIndexOf('\n', at) + 1), at).strip();
+                throw new AssertionError("iterwatch printed a token (" + secret.length() + " characters, masked here) "
+                        + "after: '" + line + "' in " + output);
+            }
         }
     }
 
@@ -84,8 +121,12 @@ public final class IterwatchProcess implements AutoCloseable {
     }
 
     public String output() {
+        return read(output);
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.readString(output, StandardCharsets.UTF_8);
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,6 +152,7 @@ public final class IterwatchProcess implements AutoCloseable {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("iterwatch still runs after " + timeout + ":\n" + output());
             }
+            assertNoSecretsInOutput();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,6 +180,8 @@ public final class IterwatchProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             kill();
+        } else {
+            assertNoSecretsInOutput();
         }
     }
 

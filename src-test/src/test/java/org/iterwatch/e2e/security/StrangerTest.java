@@ -1,0 +1,166 @@
+package org.iterwatch.e2e.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
+import static org.iterwatch.e2e.process.Iterwatch.toChat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.iterwatch.e2e.alerts.EventsApi;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.telegram.ChatMessage;
+import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.iterwatch.e2e.telegram.RegisteredCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5: strangers change nothing and learn nothing but their own id; button data is untrusted.
+ * Every refused attempt is read back from the audit table of the stopped process.
+ */
+@ExtendWith(KafkaBroker.Extension.class)
+class StrangerTest {
+    static final long ADMIN = 1001;
+    static final long VIEWER = 2002;
+    static final long STRANGER = 6666;
+    static final String DEAD = "This button no longer works.";
+
+    final KafkaBroker kafka;
+    FakeTelegram telegram;
+    Iterwatch iterwatch;
+    Bot bot;
+    @TempDir
+    Path dir;
+
+    StrangerTest(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    @BeforeEach
+    void start() {
+        telegram = FakeTelegram.start();
+        bot = new Bot(telegram);
+        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).configure(Bot.QUICK_CHATS).start();
+    }
+
+    @AfterEach
+    void stop() {
+        iterwatch.close();
+        telegram.close();
+    }
+
+    @Test
+    void everyMenuCommandOfAStrangerChangesNothingAndTellsOnlyTheirIdOnce() {
+        String t = KafkaBroker.uniqueTopic("guarded");
+        String other = KafkaBroker.uniqueTopic("unmonitored");
+        kafka.createTopic(t);
+        kafka.createTopic(other);
+        kafka.produce(t, "[1, 2, 3]");
+        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
+        Map<String, String> arguments = Map.ofEntries(Map.entry("start", t), Map.entry("run", t), Map.entry("add", other),
+                Map.entry("stop", t), Map.entry("remove", t), Map.entry("status", t), Map.entry("export", t),
+                Map.entry("subscribe", "all"), Map.entry("unsubscribe", "all"), Map.entry("mute", "1h"),
+                Map.entry("allow", STRANGER + " admin"), Map.entry("deny", String.valueOf(ADMIN)));
+        List<String> menu = telegram.commands().stream().map(RegisteredCommand::command).toList();
+        assertThat(menu).contains("allow", "deny", "users", "export", "subscribe", "start", "stop", "help");
+
+        List<String> sent = new ArrayList<>();
+        for (String command : menu) {
+            sent.add(("/" + command + " " + arguments.getOrDefault(command, "")).strip());
+        }
+        sent.addAll(List.of("/start", "/nonsense", "hello"));
+        sent.forEach(text -> telegram.userSends(STRANGER, text));
+
+        telegram.awaitCall("sendMessage", c -> toChat(c, STRANGER), TIMEOUT);
+        telegram.awaitUpdatesConsumed(TIMEOUT);
+        Bot.settle();
+        assertThat(bot.sendsTo(STRANGER)).as("one refusal, nothing else").hasSize(1);
+        assertThat(bot.textsTo(STRANGER)).singleElement().asString().contains(String.valueOf(STRANGER))
+                .doesNotContain(t).doesNotContain(other).doesNotContainIgnoringCase("monitor")
+                .doesNotContainIgnoringCase("unknown").doesNotContain("/help");
+        assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("STOPPED");
+        assertThat(iterwatch.ask(ADMIN, "/status")).doesNotContain(other);
+        assertThat(iterwatch.ask(ADMIN, "/users")).doesNotContain(String.valueOf(STRANGER));
+
+        iterwatch.stop();
+        StoppedDatabase db = new StoppedDatabase(iterwatch.dataDir());
+        assertThat(db.rows("SELECT chat_id FROM subscription")).isEmpty();
+        assertThat(db.rows("SELECT chat_id FROM mute")).isEmpty();
+        assertThat(db.rows("SELECT user_id FROM person")).isEmpty();
+        assertThat(db.rows("SELECT chat_id FROM monitor_chat WHERE chat_id = " + STRANGER)).isEmpty();
+        List<String> audit = db.auditOf(STRANGER);
+        assertThat(audit).hasSize(sent.size());
+        assertThat(audit.get(0)).isEqualTo(STRANGER + "|" + STRANGER + "|" + sent.get(0) + "|TOLD_ID|stranger");
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(audit.get(i)).isEqualTo(STRANGER + "|" + STRANGER + "|" + sent.get(i) + "|REFUSED|stranger");
+        }
+    }
+
+    @Test
+    void pressesOfStrangersAndForgedButtonDataChangeNothingAndAreAudited() {
+        String a = startedMonitor("press-a");
+        String b = startedMonitor("press-b");
+        String c = startedMonitor("press-c");
+        ChatMessage chartA = bot.chart(ADMIN, a);
+        ChatMessage chartC = bot.chart(ADMIN, c);
+        String stopA = chartA.callbackData().get(2);
+        String stopB = bot.chart(ADMIN, b).callbackData().get(2);
+        String stopC = chartC.callbackData().get(2);
+        assertThat(iterwatch.ask(ADMIN, "/remove " + c)).contains("Removed");
+        ChatMessage alert = alertToAdmin();
+        String ack = alert.callbackData().get(1);
+        assertThat(iterwatch.ask(ADMIN, "/allow " + VIEWER + " viewer")).contains("now viewer");
+        int repliesToAdmin = bot.textsTo(ADMIN).size();
+
+        for (String data : chartA.callbackData()) {
+            assertThat(bot.press(ADMIN, STRANGER, chartA.messageId(), data)).as("a stranger's press").isEmpty();
+        }
+        List<String> forged = List.of(stopB, "x".repeat(64), "stop:" + "9".repeat(59), "stop:abc", "stop:",
+                "remove:" + stopA.substring(5), ack, "mute:" + ack.substring(4));
+        for (String data : forged) {
+            assertThat(bot.press(ADMIN, ADMIN, chartA.messageId(), data)).as(data).contains(DEAD);
+        }
+        assertThat(bot.press(ADMIN, ADMIN, chartC.messageId(), stopC)).as("a removed monitor's button").contains(DEAD);
+        assertThat(bot.press(VIEWER, VIEWER, 1, ack)).as("an alert this chat never got").contains(DEAD);
+
+        Bot.settle();
+        assertThat(bot.textsTo(ADMIN)).hasSize(repliesToAdmin);
+        assertThat(bot.sendsTo(STRANGER)).isEmpty();
+        assertThat(bot.sendsTo(VIEWER)).isEmpty();
+        assertThat(iterwatch.ask(ADMIN, "/status")).contains(a).contains(b).doesNotContain(c).doesNotContain("STOPPED");
+        assertThat(telegram.message(ADMIN, alert.messageId()).orElseThrow().text()).doesNotContain("Acknowledged");
+
+        iterwatch.stop();
+        StoppedDatabase db = new StoppedDatabase(iterwatch.dataDir());
+        assertThat(db.rows("SELECT chat_id FROM mute")).isEmpty();
+        assertThat(db.rows("SELECT acked_by FROM alert")).containsOnly("null");
+        assertThat(db.auditOf(STRANGER)).hasSize(3).allSatisfy(r -> assertThat(r).contains("|button ").endsWith("|REFUSED|stranger"));
+        assertThat(db.auditOf(ADMIN)).filteredOn(r -> r.contains("|FORGED|")).hasSize(forged.size() + 1)
+                .anySatisfy(r -> assertThat(r).contains("|button " + stopB + "|"));
+        assertThat(db.auditOf(VIEWER)).singleElement().asString().contains("|button " + ack + "|FORGED|");
+    }
+
+    private String startedMonitor(String name) {
+        String t = KafkaBroker.uniqueTopic(name);
+        kafka.createTopic(t);
+        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
+        assertThat(iterwatch.ask(ADMIN, "/start " + t)).contains("Started");
+        return t;
+    }
+
+    private ChatMessage alertToAdmin() {
+        assertThat(iterwatch.ask(ADMIN, "/subscribe guarded-solver")).contains("Subscribed");
+        EventsApi api = new EventsApi(iterwatch.apiUrl());
+        assertThat(api.post(Iterwatch.API_TOKEN, EventsApi.event("guarded-solver", "failed", "crashed")).status()).isEqualTo(202);
+        telegram.await(() -> telegram.messages(ADMIN).stream().anyMatch(m -> m.fromBot() && m.hasKeyboard()
+                && m.text() != null && m.text().contains("crashed")), TIMEOUT, "the alert");
+        return telegram.messages(ADMIN).stream().filter(m -> m.fromBot() && m.text() != null && m.text().contains("crashed"))
+                .findFirst().orElseThrow();
+    }
+}
