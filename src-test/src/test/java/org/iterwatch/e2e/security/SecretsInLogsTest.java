@@ -97,7 +97,7 @@ class SecretsInLogsTest {
             process.awaitOutput("callback query not answered", TIMEOUT);
             telegram.failNext("getUpdates", TelegramError.unauthorized(), 2);
             process.awaitOutput("getUpdates failed (401", TIMEOUT);
-            process.awaitOutput("skipped event", TIMEOUT);
+            process.awaitOutput("skipped invalid event", TIMEOUT);
 
             iterwatch.stop();
             // The parser quoted the body, i.e. the token, back; the mask of configured tokens caught it.
