@@ -59,7 +59,7 @@ final class AlertCommands {
                     : "This chat gets the alerts of: " + names(now);
         }
         String name = "<code>" + Html.escape(Html.shorten(target, 200)) + "</code>";
-        return alerts.subscribe(m.chatId(), m.threadId() == null ? null : m.threadId().longValue(), target, m.userId())
+        return alerts.subscribe(m.chatId(), m.thread(), target, m.userId())
                 ? "\ud83d\udd14 Subscribed: alerts of " + name + " come here."
                 : "This chat is subscribed to " + name + " already.";
     }

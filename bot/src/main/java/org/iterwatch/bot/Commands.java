@@ -94,7 +94,7 @@ final class Commands {
     private String run(Incoming.Text m, String topic) {
         requireArgument(topic, "/run <topic>");
         MonitorView before = monitors.find(topic).orElse(null);
-        MonitorView after = monitors.start(topic, m.chatId(), threadOf(m.threadId()));
+        MonitorView after = monitors.start(topic, m.chatId(), m.thread());
         return started(after, before);
     }
 
@@ -119,7 +119,7 @@ final class Commands {
             return "Changed the monitor of <code>" + topic + "</code>. /status " + topic + " shows its options.";
         }
         MonitorView added = monitors.add(topicName, title, MonitorOptions.DEFAULTS.with(options), m.userId(), m.chatId(),
-                threadOf(m.threadId()));
+                m.thread());
         return "Added a monitor for <code>" + Html.escape(added.topic()) + "</code>. Start it with /start " + topic + ".";
     }
 
@@ -131,12 +131,16 @@ final class Commands {
             documents.send(to, topic + ".csv", csv, "Series of <code>" + Html.escape(topic) + "</code>");
             return null;
         });
-        return "Sent the series of <code>" + Html.escape(topic) + "</code> as " + topic.length() / topic.length() + " CSV file.";
+        return "Sent the series of <code>" + Html.escape(topic) + "</code> as 1 CSV file.";
     }
 
     private String stop(Incoming.Text m, String topic) {
         requireArgument(topic, "/stop <topic>");
-        return "\u23f9 Stopped <code>" + Html.escape(monitors.stop(topic).topic()) + "</code>.";
+        return stopped(monitors.stop(topic));
+    }
+
+    static String stopped(MonitorView monitor) {
+        return "\u23f9 Stopped <code>" + Html.escape(monitor.topic()) + "</code>.";
     }
 
     private String remove(Incoming.Text m, String topic) {
@@ -200,10 +204,6 @@ final class Commands {
         if (argument.isEmpty()) {
             throw new MonitorException("Usage: " + usage);
         }
-    }
-
-    private static Long threadOf(Integer threadId) {
-        return threadId == null ? null : threadId.longValue();
     }
 
     static String guarded(java.util.function.Supplier<String> action) {

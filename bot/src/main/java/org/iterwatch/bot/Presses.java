@@ -3,7 +3,6 @@ package org.iterwatch.bot;
 import java.util.Optional;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.monitor.MonitorView;
-import org.iterwatch.render.Html;
 import org.iterwatch.subscription.AlertPress;
 import org.iterwatch.subscription.Role;
 
@@ -74,13 +73,9 @@ final class Presses {
 
     private String act(Buttons.Action action, MonitorView monitor, Incoming.Press from) {
         return switch (action) {
-            case START -> Commands.started(monitors.start(monitor.topic(), from.chatId(), threadOf(from)), monitor);
-            case STOP -> "\u23f9 Stopped <code>" + Html.escape(monitors.stop(monitor.topic()).topic()) + "</code>.";
+            case START -> Commands.started(monitors.start(monitor.topic(), from.chatId(), from.thread()), monitor);
+            case STOP -> Commands.stopped(monitors.stop(monitor.topic()));
             case STATUS -> monitors.status(monitor.topic()).html();
         };
-    }
-
-    private static Long threadOf(Incoming.Press from) {
-        return from.threadId() == null ? null : from.threadId().longValue();
     }
 }
