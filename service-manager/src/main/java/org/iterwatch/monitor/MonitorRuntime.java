@@ -332,7 +332,16 @@ final class MonitorRuntime implements AutoCloseable {
     }
 
     synchronized Snapshot snapshot(boolean coordinates) {
-        return new Snapshot(series.plot(coordinates), series.points(), series.firstIteration(), series.lastIteration(),
+        return withPlot(series.plot(coordinates));
+    }
+
+    /** The snapshot without its plot: /status and listings need the figures, not a copy of the whole series. */
+    synchronized Snapshot facts() {
+        return withPlot(List.of());
+    }
+
+    private Snapshot withPlot(List<PlotSeries> plot) {
+        return new Snapshot(plot, series.points(), series.firstIteration(), series.lastIteration(),
                 series.gaps(LISTED_GAPS), lastRecord(), skipped, lastError, series.version(), rate(), lag, createdAt);
     }
 

@@ -176,8 +176,7 @@ public final class MonitorService implements AutoCloseable {
     /** One monitor in detail. */
     public MonitorStatus status(String topic) {
         MonitorRow row = existing(topic);
-        MonitorRuntime runtime = runtimes.get(row.id());
-        MonitorRuntime.Snapshot s = runtime == null ? MonitorRuntime.Snapshot.empty() : snapshot(row, runtime);
+        MonitorRuntime.Snapshot s = facts(row);
         MonitorState state = state(row);
         return new MonitorStatus(row.topic(), row.title(), state, s.points(), s.firstIteration(), s.lastIteration(),
                 s.gaps().listed(), s.gaps().count(), s.rate(), s.lag(), s.lastRecord(), s.skipped(), s.lastError(),
@@ -370,9 +369,13 @@ public final class MonitorService implements AutoCloseable {
         return new MonitorRuntime(topic, consumer, parser, catalog, settings.maxRecordBytes());
     }
 
-    private MonitorView view(MonitorRow row) {
+    private MonitorRuntime.Snapshot facts(MonitorRow row) {
         MonitorRuntime runtime = runtimes.get(row.id());
-        MonitorRuntime.Snapshot s = runtime == null ? MonitorRuntime.Snapshot.empty() : snapshot(row, runtime);
+        return runtime == null ? MonitorRuntime.Snapshot.empty() : runtime.facts();
+    }
+
+    private MonitorView view(MonitorRow row) {
+        MonitorRuntime.Snapshot s = facts(row);
         return new MonitorView(row.id(), row.topic(), row.title(), state(row), s.points(), s.firstIteration(),
                 s.lastIteration(), s.lastRecord(), s.skipped());
     }
