@@ -63,11 +63,19 @@ final class ChatBook {
         }
     }
 
-    synchronized void moved(long fromChatId, long toChatId) {
+    /**
+     * Records that a group became a supergroup; true when this is news. A move to itself, or one that would
+     * close a circle of moves, is ignored (false): following it would lose the chat.
+     */
+    synchronized boolean moved(long fromChatId, long toChatId) {
+        if (current(toChatId) == fromChatId || current(fromChatId) == toChatId) {
+            return false;
+        }
         movedTo.put(fromChatId, toChatId);
         upsert(fromChatId);
         jdbi.useHandle(h -> h.createUpdate("UPDATE bot_chat SET moved_to = :to WHERE chat_id = :c")
                 .bind("to", toChatId).bind("c", fromChatId).execute());
+        return true;
     }
 
     private void upsert(long chatId) {

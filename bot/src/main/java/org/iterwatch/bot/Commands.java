@@ -127,8 +127,8 @@ final class Commands {
         requireArgument(topic, "/export <topic>");
         byte[] csv = monitors.exportCsv(topic).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ChatTarget to = m.replyTo();
-        delivery.call(Priority.REPLY, to, "sendDocument", () -> {
-            documents.send(to, topic + ".csv", csv, "Series of <code>" + Html.escape(topic) + "</code>");
+        delivery.call(Priority.REPLY, to, "sendDocument", chat -> {
+            documents.send(chat, topic + ".csv", csv, "Series of <code>" + Html.escape(topic) + "</code>");
             return null;
         });
         return "Sent the series of <code>" + Html.escape(topic) + "</code> as 1 CSV file.";

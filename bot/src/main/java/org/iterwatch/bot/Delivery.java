@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iterwatch.bot.Lane.Queued;
 import org.slf4j.Logger;
@@ -63,9 +64,12 @@ final class Delivery implements Managed {
         submit(CallJob.text(Priority.ALERT, to, html, keyboard));
     }
 
-    /** Any call to a chat, queued and paced like the rest; the future fails when it is given up. */
-    <T> CompletableFuture<T> call(Priority priority, ChatTarget to, String kind, Supplier<T> call) {
-        CallJob<T> job = new CallJob<>(priority, to, kind, (a, chat) -> call.get());
+    /**
+     * Any call to a chat, queued and paced like the rest; the future fails when it is given up. The call
+     * gets the chat as it is when it runs: a group that became a supergroup meanwhile is its new id.
+     */
+    <T> CompletableFuture<T> call(Priority priority, ChatTarget to, String kind, Function<ChatTarget, T> call) {
+        CallJob<T> job = new CallJob<>(priority, to, kind, (a, chat) -> call.apply(chat));
         submit(job);
         return job.result();
     }
@@ -284,9 +288,13 @@ final class Delivery implements Managed {
     }
 
     private void migrated(long chat, long newChat, Queued queued) {
-        LOG.info("chat {} became supergroup {}; everything follows it", chat, newChat);
-        chats.moved(chat, newChat);
         moves.moved(chat, newChat);
+        if (chats.current(chat) == chat) {
+            LOG.warn("a {} to chat {} was refused as moved to {}, which cannot be followed; dropped", queued.job().kind(),
+                    chat, newChat);
+            drop(queued.job(), null);
+            return;
+        }
         locked(() -> {
             Lane old = lanes.remove(chat);
             Lane moved = lanes.computeIfAbsent(newChat, c -> new Lane());

@@ -128,10 +128,8 @@ public final class Main implements Callable<Integer> {
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
                 new MonitorNotices(alerts));
         refs.use(monitors);
-        delivery.onChatMoved((from, to) -> {
-            monitors.moveChat(from, to);
-            pinned.moved(from, to);
-        });
+        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
+        delivery.onChatMoved(migrations);
         app.closeLater("monitors", monitors);
         // Registered before the chat executor, so it is closed after it: refusals still being handled get written.
         Audit audit = new Audit(dataSource, Clock.systemUTC());
@@ -151,7 +149,7 @@ public final class Main implements Callable<Integer> {
         api.setCommands(Stream.of(Commands.MENU, AlertCommands.MENU, PeopleCommands.MENU).flatMap(List::stream).toList());
         monitors.start();
         app.start(new TelegramPolling(token, config.telegram().apiUrl(), config.telegram().pollTimeout(),
-                new UpdateMark(dataSource), new UpdateLoop(commands, presses, chats)));
+                new UpdateMark(dataSource), new UpdateLoop(commands, presses, chats, migrations)));
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }

@@ -3,7 +3,7 @@ package org.iterwatch.bot;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.iterwatch.subscription.ChatSender;
 
 /** Alerts out through Telegram, at the delivery engine's highest priority. */
@@ -19,22 +19,23 @@ final class TelegramAlertSender implements ChatSender {
     @Override
     public Result send(long chatId, Long threadId, String html, List<Button> buttons) {
         ChatTarget to = ChatTarget.of(chatId, threadId);
-        return attempt(() -> new Result.Sent(alert(to, "sendMessage", () -> api.sendHtml(to, html, keyboard(buttons)))));
+        return attempt(() -> alert(to, "sendMessage",
+                chat -> new Result.Sent(chat.chatId(), api.sendHtml(chat, html, keyboard(buttons)))));
     }
 
     @Override
     public Result edit(long chatId, long messageId, String html, List<Button> buttons) {
         return attempt(() -> {
-            alert(new ChatTarget(chatId, null), "editMessageText", () -> {
-                api.editHtml(chatId, messageId, html, keyboard(buttons));
+            alert(new ChatTarget(chatId, null), "editMessageText", chat -> {
+                api.editHtml(chat.chatId(), messageId, html, keyboard(buttons));
                 return messageId;
             });
-            return new Result.Sent(messageId);
+            return new Result.Sent(chatId, messageId);
         });
     }
 
     /** Waits for the engine, which itself retries 429s and outages; what comes back is final. */
-    private <T> T alert(ChatTarget to, String kind, Supplier<T> call) {
+    private <T> T alert(ChatTarget to, String kind, Function<ChatTarget, T> call) {
         try {
             return delivery.call(Priority.ALERT, to, kind, call).join();
         } catch (CompletionException e) {
@@ -50,7 +51,7 @@ final class TelegramAlertSender implements ChatSender {
             return call.get();
         } catch (TelegramFailure e) {
             return switch (e.kind()) {
-                case NOT_MODIFIED -> new Result.Sent(0);
+                case NOT_MODIFIED -> new Result.Sent(0, 0);
                 case RATE_LIMITED -> new Result.RetryLater(Duration.ofSeconds(e.retryAfterSeconds()), e.getMessage());
                 case TRANSIENT -> new Result.RetryLater(Duration.ZERO, e.getMessage());
                 default -> new Result.Refused(e.getMessage());

@@ -16,11 +16,13 @@ final class UpdateLoop {
     private final Commands commands;
     private final Presses presses;
     private final ChatExecutor chats;
+    private final ChatMoves moves;
 
-    UpdateLoop(Commands commands, Presses presses, ChatExecutor chats) {
+    UpdateLoop(Commands commands, Presses presses, ChatExecutor chats, ChatMoves moves) {
         this.commands = commands;
         this.presses = presses;
         this.chats = chats;
+        this.moves = moves;
     }
 
     void accept(Update update) {
@@ -37,6 +39,8 @@ final class UpdateLoop {
             if (press != null) {
                 chats.submit(press.chatId(), () -> presses.onPress(press));
             }
+        } else if (update.hasMessage() && migration(update.getMessage())) {
+            return;
         } else if (update.hasMessage() && update.getMessage().hasText() && update.getMessage().getFrom() != null) {
             Message m = update.getMessage();
             Integer thread = Boolean.TRUE.equals(m.getIsTopicMessage()) ? m.getMessageThreadId() : null;
@@ -44,6 +48,22 @@ final class UpdateLoop {
                     m.getChat().isUserChat(), m.getText());
             chats.submit(text.chatId(), () -> commands.onText(text));
         }
+    }
+
+    /**
+     * Telegram's service messages of a group upgraded to a supergroup: one in the old group naming the new id,
+     * one in the new naming the old. Both come from Telegram itself, not from a user, so they are trusted.
+     */
+    private boolean migration(Message m) {
+        if (m.getMigrateToChatId() != null) {
+            moves.moved(m.getChatId(), m.getMigrateToChatId());
+            return true;
+        }
+        if (m.getMigrateFromChatId() != null) {
+            moves.moved(m.getMigrateFromChatId(), m.getChatId());
+            return true;
+        }
+        return false;
     }
 
     private static Incoming.Press press(CallbackQuery q) {

@@ -114,6 +114,10 @@ final class MonitorRepository {
 
     /** A group became a supergroup: its follows move to the new id, where no message exists yet. */
     void moveChat(long fromChatId, long toChatId) {
+        if (fromChatId == toChatId) {
+            // The DELETE below would take every follow the chat has.
+            return;
+        }
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM monitor_chat WHERE chat_id = :from AND monitor_id IN "
                     + "(SELECT monitor_id FROM monitor_chat WHERE chat_id = :to)").bind("from", fromChatId).bind("to", toChatId).execute();

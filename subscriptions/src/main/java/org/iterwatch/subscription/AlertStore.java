@@ -69,9 +69,38 @@ final class AlertStore {
                 .list());
     }
 
-    void sent(long alertId, long chatId, long messageId) {
-        update("UPDATE alert_delivery SET state = 'SENT', message_id = ?, attempts = attempts + 1 "
-                + "WHERE alert_id = ? AND chat_id = ?", messageId, alertId, chatId);
+    /**
+     * The copy went out; {@code landedIn} is the chat it reached, which differs from the one it was addressed
+     * to when that group became a supergroup meanwhile: the copy is then recorded there, so its Ack and Mute
+     * buttons work in the supergroup.
+     */
+    void sent(long alertId, long chatId, long landedIn, long messageId) {
+        jdbi.useTransaction(h -> {
+            boolean relabel = landedIn != chatId && count(h,
+                    "SELECT COUNT(*) FROM alert_delivery WHERE alert_id = ? AND chat_id = ?", alertId, landedIn) == 0;
+            h.execute("UPDATE alert_delivery SET state = 'SENT', message_id = ?, attempts = attempts + 1, chat_id = ? "
+                    + "WHERE alert_id = ? AND chat_id = ?", messageId, relabel ? landedIn : chatId, alertId, chatId);
+        });
+    }
+
+    /**
+     * A group became a supergroup: what it follows and its mute go with it. Deliveries already addressed to the
+     * old id stay as they are; the sender follows the move and {@link #sent} records where they landed.
+     */
+    void moveChat(long fromChatId, long toChatId) {
+        if (fromChatId == toChatId) {
+            return;
+        }
+        jdbi.useTransaction(h -> {
+            h.execute("INSERT INTO subscription (chat_id, thread_id, target, created_by, created_at) "
+                    + "SELECT ?, s.thread_id, s.target, s.created_by, s.created_at FROM subscription s WHERE s.chat_id = ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM subscription x WHERE x.chat_id = ? AND x.target = s.target)",
+                    toChatId, fromChatId, toChatId);
+            h.execute("DELETE FROM subscription WHERE chat_id = ?", fromChatId);
+            h.execute("INSERT INTO mute (chat_id, until) SELECT ?, m.until FROM mute m WHERE m.chat_id = ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM mute x WHERE x.chat_id = ?)", toChatId, fromChatId, toChatId);
+            h.execute("DELETE FROM mute WHERE chat_id = ?", fromChatId);
+        });
     }
 
     void retryAt(long alertId, long chatId, long when) {

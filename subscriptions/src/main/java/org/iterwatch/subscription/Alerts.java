@@ -118,6 +118,11 @@ public final class Alerts implements AutoCloseable {
         return store.pendingCount();
     }
 
+    /** A group became a supergroup with a new id: its subscriptions and mute follow it there. */
+    public void moveChat(long fromChatId, long toChatId) {
+        store.moveChat(fromChatId, toChatId);
+    }
+
     /** Follows a solver or topic name, or everything with "all"; false when the chat follows it already. */
     public boolean subscribe(long chatId, Long threadId, String target, long by) {
         return store.subscribe(chatId, threadId, checkTarget(target), by, clock.millis());

@@ -16,7 +16,14 @@ public interface ChatSender {
 
     /** What became of a send: delivered, try again later, or never (blocked, chat gone). */
     sealed interface Result {
-        record Sent(long messageId) implements Result {
+        /**
+         * Delivered as {@code messageId} in {@code chatId}: the chat it reached, which is not the one addressed
+         * when that group became a supergroup meanwhile (0: the one addressed).
+         */
+        record Sent(long chatId, long messageId) implements Result {
+            public Sent(long messageId) {
+                this(0, messageId);
+            }
         }
 
         record RetryLater(Duration after, String reason) implements Result {

@@ -182,7 +182,7 @@ final class Outbox {
         AlertStore.Pending p = d.pending();
         try {
             if (d.result() instanceof ChatSender.Result.Sent sent) {
-                store.sent(p.alertId(), p.chatId(), sent.messageId());
+                store.sent(p.alertId(), p.chatId(), sent.chatId() == 0 ? p.chatId() : sent.chatId(), sent.messageId());
             } else if (d.result() instanceof ChatSender.Result.Refused refused) {
                 LOG.warn("alert {} not delivered to chat {}: {}", p.alertId(), p.chatId(), refused.reason());
                 store.refused(p.alertId(), p.chatId());

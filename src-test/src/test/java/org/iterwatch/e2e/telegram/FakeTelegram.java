@@ -267,6 +267,38 @@ public final class FakeTelegram implements AutoCloseable {
         chats.unban(chatId);
     }
 
+    /**
+     * Telegram upgrades a group to a supergroup: from now on every request to the old id answers 400 with
+     * {@code migrate_to_chat_id}. Announced, the bot also gets Telegram's two service messages (one in the old
+     * group with {@code migrate_to_chat_id}, one in the new supergroup with {@code migrate_from_chat_id});
+     * unannounced, the first thing to meet the new id is the bot's own next request.
+     */
+    public void upgradeToSupergroup(long groupId, long supergroupId, long byUserId, boolean announce) {
+        banChat(groupId, TelegramError.migrated(supergroupId));
+        if (!announce) {
+            return;
+        }
+        ChatInfo group = chats.register(ChatInfo.forId(groupId));
+        ChatInfo supergroup = chats.register(ChatInfo.forId(supergroupId));
+        serviceMessage(group, byUserId, "migrate_to_chat_id", supergroupId);
+        serviceMessage(supergroup, byUserId, "migrate_from_chat_id", groupId);
+    }
+
+    private void serviceMessage(ChatInfo chat, long userId, String field, long otherChat) {
+        updates.add(id -> {
+            ObjectNode message = Json.object();
+            message.put("message_id", 1_000_000 + id);
+            message.set("from", TelegramObjects.user(user(userId)));
+            message.put("date", Instant.now().getEpochSecond());
+            message.set("chat", TelegramObjects.chat(chat));
+            message.put(field, otherChat);
+            ObjectNode update = Json.object();
+            update.set("message", message);
+            return update;
+        });
+        log.changed();
+    }
+
     /** The user blocked the bot: everything sent to their private chat answers 403. */
     public void userBlocksBot(long userId) {
         banChat(userId, TelegramError.blockedByUser());
