@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything iterwatch sends to Telegram goes through here: one queue, alerts before replies before
- * chart edits before answers to strangers, paced to stay inside Telegram's limits, each Telegram error handled as it deserves.
- * Callback-query answers skip the queue: Telegram wants them at once.
+ * chart edits before answers to strangers, paced to stay inside Telegram's limits, each Telegram
+ * error handled as it deserves. Callback-query answers skip the queue: Telegram wants them at once.
  */
 final class Delivery implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
