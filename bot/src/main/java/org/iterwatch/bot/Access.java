@@ -3,7 +3,9 @@ package org.iterwatch.bot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,16 +14,23 @@ import org.iterwatch.subscription.Audit;
 import org.iterwatch.subscription.AuditEntry.Outcome;
 import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may talk to the bot, and where. Private chats are served, groups only when listed in
  * telegram.groups (or moved to a supergroup from a listed group), and in both only people with a
  * role. Anyone else changes nothing and learns nothing: a stranger in a private chat is told their own
- * id, at most once a day; in a group nobody is told anything. Every refusal goes to the audit trail.
+ * id, at most once a day and only while fewer than {@value #STRANGER_REPLIES_PER_MINUTE} strangers were
+ * told in the last minute, so a flood of strangers cannot use up the bot's sending budget; in a group
+ * nobody is told anything. Every refusal goes to the audit trail.
  */
 final class Access {
+    private static final Logger LOG = LoggerFactory.getLogger(Access.class);
     static final String DEAD_BUTTON = "This button no longer works.";
+    static final int STRANGER_REPLIES_PER_MINUTE = 20;
     private static final Duration REFUSAL_INTERVAL = Duration.ofDays(1);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final int TOLD_KEPT = 10_000;
     private static final String UNLISTED = "group not in telegram.groups";
 
@@ -32,6 +41,8 @@ final class Access {
     private final Delivery delivery;
     private final Clock clock;
     private final Map<Long, Instant> told;
+    private final Deque<Instant> lastMinutesReplies = new ArrayDeque<>();
+    private Instant budgetWarned;
 
     Access(People people, Collection<Long> groups, ChatBook chats, Audit audit, Delivery delivery, Clock clock) {
         this.people = people;
@@ -59,7 +70,7 @@ final class Access {
             return role;
         }
         if (m.privateChat() && shouldTell(m.userId())) {
-            delivery.reply(m.replyTo(), refusal(m.userId()));
+            delivery.replyToStranger(m.replyTo(), refusal(m.userId()));
             record(m, m.text(), Outcome.TOLD_ID, "stranger");
         } else if (attempt) {
             record(m, m.text(), Outcome.REFUSED, m.privateChat() ? "stranger" : "stranger in a group");
@@ -108,13 +119,29 @@ final class Access {
         return groups.contains(chatId) || groups.stream().anyMatch(g -> chats.current(g) == chatId);
     }
 
-    /** True when this stranger has not been told their id within the last day (restarts included). */
-    private boolean shouldTell(long userId) {
+    /**
+     * True when this stranger has not been told their id within the last day (restarts included) and
+     * the minute's budget of replies to strangers is not spent; one not told for the budget is told
+     * when they write again later.
+     */
+    private synchronized boolean shouldTell(long userId) {
         Instant now = clock.instant();
         Instant last = told.get(userId);
         if (last != null && last.plus(REFUSAL_INTERVAL).isAfter(now)) {
             return false;
         }
+        while (!lastMinutesReplies.isEmpty() && !lastMinutesReplies.peekFirst().plus(MINUTE).isAfter(now)) {
+            lastMinutesReplies.pollFirst();
+        }
+        if (lastMinutesReplies.size() >= STRANGER_REPLIES_PER_MINUTE) {
+            if (budgetWarned == null || !budgetWarned.plus(MINUTE).isAfter(now)) {
+                budgetWarned = now;
+                LOG.warn("{} strangers were told their id within the last minute; more strangers get no answer for now "
+                        + "(all are refused and audited)", STRANGER_REPLIES_PER_MINUTE);
+            }
+            return false;
+        }
+        lastMinutesReplies.addLast(now);
         if (told.size() > TOLD_KEPT) {
             told.values().removeIf(t -> !t.plus(REFUSAL_INTERVAL).isAfter(now));
         }

@@ -33,6 +33,8 @@ final class Commands {
             new BotCommandSpec("export", "The series of a monitor as a CSV file: /export <topic>"));
 
     private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+    /** Telegram's own limit: anything longer did not come from a Telegram client, and is not parsed. */
+    private static final int MESSAGE_MAX = 4096;
     private final TelegramGateway api;
     private final Delivery delivery;
     private final MonitorService monitors;
@@ -61,6 +63,11 @@ final class Commands {
     void onText(Incoming.Text message) {
         Optional<Role> role = access.admit(message);
         if (role.isEmpty()) {
+            return;
+        }
+        if (message.text().length() > MESSAGE_MAX) {
+            reply(message.replyTo(), "A message may have at most " + MESSAGE_MAX + " characters (yours has "
+                    + message.text().length() + ").");
             return;
         }
         Optional<CommandLine> command = CommandLine.parse(message.text(), api.botUsername());

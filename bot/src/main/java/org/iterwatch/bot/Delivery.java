@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything iterwatch sends to Telegram goes through here: one queue, alerts before replies before
- * chart edits, paced to stay inside Telegram's limits, each Telegram error handled as it deserves.
- * Callback-query answers skip the queue: Telegram wants them at once.
+ * chart edits before answers to strangers, paced to stay inside Telegram's limits, each Telegram
+ * error handled as it deserves. Callback-query answers skip the queue: Telegram wants them at once.
  */
 final class Delivery implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
@@ -58,6 +58,11 @@ final class Delivery implements Managed {
 
     void reply(ChatTarget to, String html) {
         submit(CallJob.text(Priority.REPLY, to, html, null));
+    }
+
+    /** Goes out only when nothing for the bot's users is ready to go (see {@link Priority#STRANGER}). */
+    void replyToStranger(ChatTarget to, String html) {
+        submit(CallJob.text(Priority.STRANGER, to, html, null));
     }
 
     void alert(ChatTarget to, String html, Keyboard keyboard) {

@@ -1,6 +1,10 @@
 package org.iterwatch.bot;
 
-/** Order of the outgoing queue: an alert overtakes a reply, a reply overtakes a chart edit. */
+/**
+ * Order of the outgoing queue: an alert overtakes a reply, a reply overtakes a chart edit, and a
+ * stranger is told their id only when nothing else is ready to go, so a flood of strangers never
+ * delays the people who use the bot.
+ */
 enum Priority {
-    ALERT, REPLY, CHART
+    ALERT, REPLY, CHART, STRANGER
 }

@@ -96,6 +96,33 @@ class DeliveryOrderTest {
         assertThat(delivery.metrics().queueLength(Priority.CHART)).isZero();
     }
 
+    @Test
+    void answersToStrangersWaitUntilNothingElseIsReadyToGo() throws InterruptedException {
+        // Five requests a second overall: everything below is queued while the first is on its way.
+        delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(5, 1000, 20)),
+                new ChatBook(database("strangers")), List.of(), new DeliveryMetrics());
+        delivery.start();
+        delivery.replyToStranger(new ChatTarget(700, null), "stranger 0");
+        waitUntil(() -> sent.size() == 1);
+        for (int i = 1; i <= 3; i++) {
+            delivery.replyToStranger(new ChatTarget(700 + i, null), "stranger " + i);
+        }
+        delivery.submit(CallJob.text(Priority.CHART, new ChatTarget(-100, null), "chart", null));
+        delivery.reply(new ChatTarget(5, null), "reply to a user");
+        assertThat(delivery.metrics().queueLength(Priority.STRANGER)).isEqualTo(3);
+        firstMayFinish.countDown();
+        waitUntil(() -> sent.size() == 6);
+
+        assertThat(sent).containsExactly("stranger 0", "reply to a user", "chart", "stranger 1", "stranger 2", "stranger 3");
+    }
+
+    private static JdbcDataSource database(String name) {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        BotSchema.migrate(db);
+        return db;
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {

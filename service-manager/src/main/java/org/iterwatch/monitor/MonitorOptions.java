@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.iterwatch.config.Durations;
+import org.iterwatch.render.Html;
 
 /**
  * A monitor's own settings; null means "the configured default".
@@ -28,7 +29,7 @@ public record MonitorOptions(Duration refreshPeriod, Duration stallPeriod, XAxis
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq <= 0) {
-                throw new MonitorException("Options are written key=value, not " + word);
+                throw new MonitorException("Options are written key=value, not " + quoted(word));
             }
             given.put(word.substring(0, eq).toLowerCase(Locale.ROOT), word.substring(eq + 1));
         }
@@ -40,10 +41,15 @@ public record MonitorOptions(Duration refreshPeriod, Duration stallPeriod, XAxis
                 case "refresh" -> refresh = duration("refresh", e.getValue(), MIN_REFRESH);
                 case "stall" -> stall = duration("stall", e.getValue(), Duration.ofSeconds(1));
                 case "x" -> x = XAxis.parse(e.getValue());
-                default -> throw new MonitorException("Unknown option " + e.getKey() + "; the options are refresh, stall and x.");
+                default -> throw new MonitorException("Unknown option " + quoted(e.getKey()) + "; the options are refresh, stall and x.");
             }
         }
         return new MonitorOptions(refresh, stall, x);
+    }
+
+    /** What the user wrote, cut short: an answer quoting a whole message could exceed Telegram's limit. */
+    static String quoted(String text) {
+        return Html.shorten(text, 40);
     }
 
     private static Duration duration(String key, String text, Duration min) {
@@ -51,7 +57,7 @@ public record MonitorOptions(Duration refreshPeriod, Duration stallPeriod, XAxis
         try {
             d = Durations.parse(text);
         } catch (RuntimeException e) {
-            throw new MonitorException(key + " must be a duration like 2s or 10m, not " + text);
+            throw new MonitorException(key + " must be a duration like 2s or 10m, not " + quoted(text));
         }
         if (d.compareTo(min) < 0 || d.compareTo(MAX) > 0) {
             throw new MonitorException(key + " must be between " + Durations.format(min) + " and " + Durations.format(MAX));

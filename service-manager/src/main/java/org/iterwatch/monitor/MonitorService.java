@@ -31,7 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class MonitorService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorService.class);
     private static final String GROUP = "monitors";
-    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    /** Kafka's own limit, and the width of the monitor table's column. */
+    private static final int TOPIC_MAX = 249;
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1," + TOPIC_MAX + "}");
+    /** The width of the monitor table's title column. */
+    private static final int TITLE_MAX = 200;
     private static final Duration CATCH_UP_BUDGET = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
@@ -74,6 +78,7 @@ public final class MonitorService implements AutoCloseable {
 
     public MonitorView add(String topic, String title, MonitorOptions options, long userId, long chatId, Long threadId) {
         checkName(topic);
+        checkTitle(title);
         if (repository.byTopic(topic).isPresent()) {
             throw new MonitorException("A monitor for " + topic + " exists already. /start " + topic + " shows it here.");
         }
@@ -94,6 +99,7 @@ public final class MonitorService implements AutoCloseable {
     /** Changes a monitor's title (when given) and options; a running monitor takes a new refresh period at once. */
     public MonitorView configure(String topic, String title, List<String> options) {
         MonitorRow row = existing(topic);
+        checkTitle(title);
         MonitorOptions changed = row.options().with(options);
         withLock(row.id(), () -> repository.options(row.id(), title == null ? row.title() : title, changed));
         if (quartzValue(() -> scheduler.checkExists(triggerKey(row.id())))) {
@@ -410,9 +416,23 @@ public final class MonitorService implements AutoCloseable {
     }
 
     private static void checkName(String topic) {
+        if (topic != null && topic.length() > TOPIC_MAX) {
+            throw new MonitorException(tooLong("A Kafka topic name has", TOPIC_MAX, topic));
+        }
         if (topic == null || !TOPIC.matcher(topic).matches()) {
             throw new MonitorException("That is not a Kafka topic name: use letters, digits, '.', '_' and '-', at most 249 characters.");
         }
+    }
+
+    /** Refused before anything is stored: the column would refuse it with an error that quotes it whole. */
+    private static void checkTitle(String title) {
+        if (title != null && title.length() > TITLE_MAX) {
+            throw new MonitorException(tooLong("A title may have", TITLE_MAX, title));
+        }
+    }
+
+    private static String tooLong(String what, int max, String text) {
+        return what + " at most " + max + " characters (yours has " + text.length() + ").";
     }
 
     private void withLock(long id, Runnable action) {

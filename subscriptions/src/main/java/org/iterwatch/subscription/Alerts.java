@@ -17,7 +17,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class Alerts implements AutoCloseable {
     /** A solver silent for this many heartbeat periods is suspected. */
     public static final int GRACE_PERIODS = 3;
-    private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._:@/+-]{1,200}");
+    private static final int TARGET_MAX = 200;
+    private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._:@/+-]{1," + TARGET_MAX + "}");
 
     private final AlertStore store;
     private final Outbox outbox;
@@ -196,6 +197,10 @@ public final class Alerts implements AutoCloseable {
         String t = target == null ? "" : target.strip();
         if (t.equalsIgnoreCase("all") || t.equals("*")) {
             return "*";
+        }
+        if (t.length() > TARGET_MAX) {
+            throw new SubscriptionException("A solver or topic name has at most " + TARGET_MAX + " characters (yours has "
+                    + t.length() + ").");
         }
         if (!TARGET.matcher(t).matches()) {
             throw new SubscriptionException("Name a solver or a topic (letters, digits, . _ : @ / + -), or all.");

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The audit trail of refused attempts. {@link #record} only queues, so a flood of strangers never
  * holds up the handling of updates, and a database problem never fails it: a writer thread stores
- * the lines in batches. Changes of people are written by {@link People} together with the change.
+ * the lines in batches, folding repeated refusals of one person into one row a day so that a flood
+ * cannot grow the table. Changes of people are written by {@link People} together with the change.
  */
 public final class Audit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
@@ -94,7 +95,7 @@ public final class Audit implements AutoCloseable {
 
     private void write(List<AuditEntry> batch) {
         try {
-            store.insert(batch);
+            store.fold(batch);
         } catch (RuntimeException e) {
             LOG.warn("{} audit lines not stored: {}", batch.size(), e.toString());
         }

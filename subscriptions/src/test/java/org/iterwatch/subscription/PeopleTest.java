@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,48 @@ class PeopleTest {
         assertThat(auditLines()).containsExactly("6666|6666|/add <token> x|TOLD_ID|stranger",
                 "6666|6666|/export <secret> " + "y".repeat(AuditEntry.ACTION_MAX - 18) + "\u2026|REFUSED|null");
         assertThat(audit.toldSince(clock.instant().minusSeconds(60))).containsOnlyKeys(6666L);
+    }
+
+    @Test
+    void refusalsOfOneKindFromOnePersonFoldIntoOneRowADayWhileChangesStayOneRowEach() {
+        HeartbeatWatchTest.Tick tick = new HeartbeatWatchTest.Tick();
+        long start = tick.millis();
+        Audit audit = new Audit(db, tick);
+        audit.start();
+        audit.record(6666, 6666L, "/status", AuditEntry.Outcome.TOLD_ID, "stranger");
+        for (int i = 0; i < 300; i++) {
+            tick.advance(Duration.ofSeconds(1));
+            audit.record(6666, 6666L, "/start " + i, AuditEntry.Outcome.REFUSED, "stranger");
+        }
+        audit.record(7777, -5L, "/start", AuditEntry.Outcome.IGNORED, "group not in telegram.groups");
+        audit.close();
+        People peopleNow = new People(db, List.of(ADMIN), tick);
+        peopleNow.allow(ADMIN, ADMIN, ANN, Role.VIEWER);
+        peopleNow.allow(ADMIN, ADMIN, ANN, Role.OPERATOR);
+
+        Audit afterRestart = new Audit(db, tick);
+        afterRestart.start();
+        tick.advance(Duration.ofHours(1));
+        afterRestart.record(6666, 6666L, "/stop", AuditEntry.Outcome.REFUSED, "stranger");
+        tick.advance(Duration.ofDays(1));
+        afterRestart.record(6666, 6666L, "/help", AuditEntry.Outcome.REFUSED, "stranger");
+        afterRestart.record(6666, 6666L, "/x", AuditEntry.Outcome.REFUSED, null);
+        afterRestart.close();
+
+        long hour = Duration.ofHours(1).toMillis();
+        long day = Duration.ofDays(1).toMillis();
+        List<String> rows = Jdbi.create(db).withHandle(h -> h.createQuery("SELECT user_id, action, outcome, attempts, "
+                + "at - :start, last_at - :start FROM audit ORDER BY id").bind("start", start).map((rs, ctx) -> rs.getLong(1)
+                + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getInt(4) + "|" + rs.getLong(5) + "|" + rs.getLong(6))
+                .list());
+        assertThat(rows).containsExactly("6666|/status|TOLD_ID|1|0|0",
+                        "6666|/start 0|REFUSED|301|1000|" + (300_000 + hour),
+                        "7777|/start|IGNORED|1|300000|300000",
+                        "1001|/allow 2002 viewer|CHANGED|1|300000|300000",
+                        "1001|/allow 2002 operator|CHANGED|1|300000|300000",
+                        "6666|/help|REFUSED|1|" + (300_000 + hour + day) + "|" + (300_000 + hour + day),
+                        "6666|/x|REFUSED|1|" + (300_000 + hour + day) + "|" + (300_000 + hour + day));
+        assertThat(afterRestart.toldSince(Instant.ofEpochMilli(start))).containsExactly(Map.entry(6666L, Instant.ofEpochMilli(start)));
     }
 
     @Test

@@ -44,4 +44,10 @@ final class StoppedDatabase {
     List<String> auditOf(long userId) {
         return audit().stream().filter(r -> r.startsWith(userId + "|")).toList();
     }
+
+    /** user|chat|action|outcome|detail|attempts, oldest first: a row of refusals counts those folded into it. */
+    List<String> foldedAuditOf(long userId) {
+        return rows("SELECT user_id, chat_id, action, outcome, detail, attempts FROM audit WHERE user_id = " + userId
+                + " ORDER BY id");
+    }
 }

@@ -94,12 +94,10 @@ class StrangerTest {
         assertThat(db.rows("SELECT chat_id FROM mute")).isEmpty();
         assertThat(db.rows("SELECT user_id FROM person")).isEmpty();
         assertThat(db.rows("SELECT chat_id FROM monitor_chat WHERE chat_id = " + STRANGER)).isEmpty();
-        List<String> audit = db.auditOf(STRANGER);
-        assertThat(audit).hasSize(sent.size());
-        assertThat(audit.get(0)).isEqualTo(STRANGER + "|" + STRANGER + "|" + sent.get(0) + "|TOLD_ID|stranger");
-        for (int i = 1; i < sent.size(); i++) {
-            assertThat(audit.get(i)).isEqualTo(STRANGER + "|" + STRANGER + "|" + sent.get(i) + "|REFUSED|stranger");
-        }
+        // Issue 9: the refusals after the first fold into one row that counts them.
+        assertThat(db.foldedAuditOf(STRANGER)).containsExactly(
+                STRANGER + "|" + STRANGER + "|" + sent.get(0) + "|TOLD_ID|stranger|1",
+                STRANGER + "|" + STRANGER + "|" + sent.get(1) + "|REFUSED|stranger|" + (sent.size() - 1));
     }
 
     @Test
@@ -140,9 +138,12 @@ class StrangerTest {
         StoppedDatabase db = new StoppedDatabase(iterwatch.dataDir());
         assertThat(db.rows("SELECT chat_id FROM mute")).isEmpty();
         assertThat(db.rows("SELECT acked_by FROM alert")).containsOnly("null");
-        assertThat(db.auditOf(STRANGER)).hasSize(3).allSatisfy(r -> assertThat(r).contains("|button ").endsWith("|REFUSED|stranger"));
-        assertThat(db.auditOf(ADMIN)).filteredOn(r -> r.contains("|FORGED|")).hasSize(forged.size() + 1)
-                .anySatisfy(r -> assertThat(r).contains("|button " + stopB + "|"));
+        assertThat(db.foldedAuditOf(STRANGER)).containsExactly(STRANGER + "|" + ADMIN + "|button "
+                + chartA.callbackData().get(0) + "|REFUSED|stranger|" + chartA.callbackData().size());
+        List<String> forgedRows = db.foldedAuditOf(ADMIN).stream().filter(r -> r.contains("|FORGED|")).toList();
+        assertThat(forgedRows.stream().mapToInt(r -> Integer.parseInt(r.substring(r.lastIndexOf('|') + 1))).sum())
+                .as("forged presses, folded by reason").isEqualTo(forged.size() + 1);
+        assertThat(forgedRows).anySatisfy(r -> assertThat(r).contains("|button " + stopB + "|"));
         assertThat(db.auditOf(VIEWER)).singleElement().asString().contains("|button " + ack + "|FORGED|");
     }
 
