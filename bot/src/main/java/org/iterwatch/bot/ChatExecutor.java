@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,19 +14,15 @@ import org.slf4j.LoggerFactory;
  * Runs each chat's work in order, different chats in parallel, so a slow command in one chat never
  * holds up another. A failing task is logged and does not stop the ones after it.
  */
-final class ChatExecutor implements AutoCloseable {
+final class ChatExecutor implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ChatExecutor.class);
-    private final ExecutorService pool;
     private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private volatile ExecutorService pool;
 
     /** Threads grow with the chats that have work, so slow work in some chats never starves the others. */
-    ChatExecutor() {
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "chat-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    @Override
+    public void start(Threads threads) {
+        pool = threads.growing("chat");
     }
 
     void submit(long chatId, Runnable task) {
@@ -46,8 +42,9 @@ final class ChatExecutor implements AutoCloseable {
         }
     }
 
+    /** Lets the work already taken finish, so no update whose offset was confirmed is left undone. */
     @Override
-    public void close() {
+    public void stop() {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iterwatch.bot.Lane.Queued;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +36,8 @@ final class Delivery implements Managed {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<Long, Lane> lanes = new HashMap<>();
-    private final ExecutorService workers = pool("telegram-send", 8);
-    private final ExecutorService immediate = pool("telegram-answer", 2);
+    private ExecutorService workers;
+    private ExecutorService immediate;
     private volatile ChatMoves moves = (from, to) -> { };
     private long seq;
     private volatile boolean running;
@@ -116,11 +116,11 @@ final class Delivery implements Managed {
     }
 
     @Override
-    public void start() {
+    public void start(Threads threads) {
         running = true;
-        dispatcher = new Thread(this::dispatchLoop, "telegram-delivery");
-        dispatcher.setDaemon(true);
-        dispatcher.start();
+        workers = threads.pool("telegram-send", 8);
+        immediate = threads.pool("telegram-answer", 2);
+        dispatcher = threads.start("telegram-delivery", this::dispatchLoop);
     }
 
     @Override
@@ -337,15 +337,6 @@ final class Delivery implements Managed {
         } finally {
             lock.unlock();
         }
-    }
-
-    private static ExecutorService pool(String name, int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     private static void sleepQuietly(long millis) {

@@ -1,68 +1,42 @@
 package org.iterwatch.bot;
 
-import java.util.Properties;
-import org.iterwatch.config.IterwatchException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.iterwatch.subscription.Alerts;
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobExecutionContext;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.TriggerBuilder;
-import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks four times a second for solvers silent past their heartbeat grace: with a 1 s heartbeat the
- * grace is 3 s, and a once-a-second check would add up to a third of it. Its own small in-memory
- * Quartz scheduler: the job keeps no state (that is in the database), so nothing needs to be stored,
- * and the monitors' scheduler stays as it is.
+ * grace is 3 s, and a once-a-second check would add up to a third of it. A plain scheduled thread: the
+ * check keeps no state (that is in the database), so it needs no scheduler of its own. Each start gives
+ * every watched solver a fresh grace, since the time this part did not run is not their silence.
  */
 final class HeartbeatWatchdog implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatWatchdog.class);
     /** How often the watch list is read (a small table); a late check delays a suspicion by this much. */
     static final long CHECK_MILLIS = 250;
-    private final Scheduler scheduler;
+    private final Alerts alerts;
+    private ScheduledExecutorService scheduler;
+    /** Only the one scheduler thread reads or writes it, so a long outage is logged once. */
+    private boolean failing;
 
     HeartbeatWatchdog(Alerts alerts) {
-        Properties p = new Properties();
-        p.put("org.quartz.scheduler.instanceName", "iterwatch-watchdog");
-        p.put("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.put("org.quartz.threadPool.threadCount", "1");
-        p.put("org.quartz.threadPool.threadNamePrefix", "watchdog");
-        p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        try {
-            scheduler = new StdSchedulerFactory(p).getScheduler();
-            Check check = new Check(alerts);
-            scheduler.setJobFactory((bundle, s) -> check);
-            scheduler.scheduleJob(JobBuilder.newJob(Check.class).withIdentity("heartbeats").build(),
-                    TriggerBuilder.newTrigger().startNow().withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(CHECK_MILLIS).repeatForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount()).build());
-        } catch (SchedulerException e) {
-            throw new IterwatchException("cannot create the heartbeat watchdog: " + e.getMessage(), e);
-        }
+        this.alerts = alerts;
     }
 
     @Override
-    public void start() {
-        try {
-            scheduler.start();
-        } catch (SchedulerException e) {
-            throw new IterwatchException("cannot start the heartbeat watchdog: " + e.getMessage(), e);
-        }
+    public void start(Threads threads) {
+        alerts.freshGraces();
+        scheduler = threads.scheduler("heartbeat-watch");
+        scheduler.scheduleWithFixedDelay(this::check, 0, CHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        try {
-            scheduler.shutdown(true);
-        } catch (SchedulerException e) {
-            LOG.warn("stopping the heartbeat watchdog failed: {}", e.toString());
-        }
+        scheduler.shutdown();
     }
 
     @Override
@@ -70,33 +44,20 @@ final class HeartbeatWatchdog implements Managed {
         return "heartbeat watchdog";
     }
 
-    @DisallowConcurrentExecution
-    static final class Check implements Job {
-        private final Alerts alerts;
-
-        Check(Alerts alerts) {
-            this.alerts = alerts;
-        }
-
-        /** One instance serves every run (never two at once), so a long outage is logged once. */
-        private boolean failing;
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            try {
-                int raised = alerts.checkHeartbeats();
-                if (raised > 0) {
-                    LOG.info("{} solvers fell silent: suspected failure raised", raised);
-                }
-                if (failing) {
-                    failing = false;
-                    LOG.info("heartbeat checks work again");
-                }
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    failing = true;
-                    LOG.warn("heartbeat check failed, retrying every {} ms: {}", CHECK_MILLIS, e.toString());
-                }
+    private void check() {
+        try {
+            int raised = alerts.checkHeartbeats();
+            if (raised > 0) {
+                LOG.info("{} solvers fell silent: suspected failure raised", raised);
+            }
+            if (failing) {
+                failing = false;
+                LOG.info("heartbeat checks work again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                LOG.warn("heartbeat check failed, retrying every {} ms: {}", CHECK_MILLIS, e.toString());
             }
         }
     }

@@ -24,7 +24,6 @@ import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.subscription.Alerts;
 import org.iterwatch.subscription.Audit;
-import org.iterwatch.subscription.ChatSender;
 import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.SubscriptionSchema;
 import org.slf4j.Logger;
@@ -66,21 +65,21 @@ public final class Main implements Callable<Integer> {
         }
         SecretMask.register(Stream.concat(Stream.of(config.telegram().token()), config.api().tokens().stream())
                 .map(Secret::reveal).toList());
-        Application app = new Application();
+        Lifecycle process = Lifecycle.process();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
+            process.stop();
             stopped.countDown();
         }, "shutdown"));
         try {
-            wire(config, app);
+            wire(config, process);
         } catch (ConfigException e) {
             printError(e);
-            app.stop();
+            process.stop();
             return 2;
         } catch (IterwatchException e) {
             printError(e);
             LOG.error("start-up failed", e);
-            app.stop();
+            process.stop();
             return 1;
         }
         stopped.await();
@@ -99,87 +98,98 @@ public final class Main implements Callable<Integer> {
         return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
     }
 
-    static void wire(IterwatchConfig config, Application app) {
+    /** Starts one instance in this process, e.g. for a test that stops and starts its active side. */
+    public static Instance start(IterwatchConfig config) {
+        Lifecycle process = Lifecycle.process();
+        try {
+            return new Instance(process, wire(config, process));
+        } catch (RuntimeException e) {
+            process.stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Every part, in the order it starts; shutdown goes in reverse. The active side (Telegram polling, the
+     * delivery engine, monitors, the alert outbox, the heartbeat watch, command handling) is a group of its
+     * own that can stop and start again while the HTTP API, the database and the broker stay up.
+     */
+    static Lifecycle wire(IterwatchConfig config, Lifecycle process) {
         createDataDir(config.storage().dataDir());
         String bootstrap = config.kafka().bootstrapServers();
         if (config.kafka().embedded()) {
-            EmbeddedKafka broker = EmbeddedKafka.start(config.embeddedKafkaDir(), config.kafka().embeddedPort());
-            app.closeLater("embedded Kafka", broker);
+            EmbeddedKafka broker = process.closeLater("embedded Kafka",
+                    EmbeddedKafka.start(config.embeddedKafkaDir(), config.kafka().embeddedPort()));
             bootstrap = broker.bootstrapServers();
         }
-        HikariDataSource dataSource = dataSource(config.databaseUrl());
-        app.closeLater("database pool", dataSource);
+        HikariDataSource dataSource = process.closeLater("database pool", dataSource(config.databaseUrl()));
         MonitorSchema.migrate(dataSource);
+        BotSchema.migrate(dataSource);
+        SubscriptionSchema.migrate(dataSource);
 
         String token = config.telegram().token().reveal();
         TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl());
         String username = checkToken(api);
-        BotSchema.migrate(dataSource);
         ChatBook chatBook = new ChatBook(dataSource);
         Metrics metrics = new Metrics();
         DeliveryMetrics deliveryMetrics = new DeliveryMetrics();
         metrics.delivery(deliveryMetrics);
-        Delivery delivery = app.start(new Delivery(api, new Pacer(config.delivery()), chatBook,
-                config.telegram().admins(), deliveryMetrics));
+        Delivery delivery = new Delivery(api, new Pacer(config.delivery()), chatBook, config.telegram().admins(),
+                deliveryMetrics);
         MonitorRefs refs = new MonitorRefs();
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
-        AlertSide alertSide = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery), metrics);
-        Alerts alerts = alertSide.alerts();
+        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC(),
+                ALERT_SENDS_PER_SECOND);
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
                 new MonitorNotices(alerts));
         refs.use(monitors);
         ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
         delivery.onChatMoved(migrations);
-        app.closeLater("monitors", monitors);
-        // Registered before the chat executor, so it is closed after it: refusals still being handled get written.
-        Audit audit = new Audit(dataSource, Clock.systemUTC());
-        audit.start();
-        app.closeLater("audit", audit);
-        ChatExecutor chats = new ChatExecutor();
-        app.closeLater("chat executor", chats);
+        // Added before the active side, so stopped after it: what its last handlers refuse is still written,
+        // and Quartz shuts down only once no monitor runs.
+        Audit audit = process.add("audit", new Audit(dataSource, Clock.systemUTC()));
+        process.closeLater("monitor scheduler", monitors);
+
+        Lifecycle active = process.group("active");
+        active.add("Telegram delivery", delivery);
+        active.add("alert outbox", alerts.outbox());
+        active.add("heartbeat watch", new HeartbeatWatchdog(alerts));
+        EventsConsumer events = process.add("events consumer", new EventsConsumer(bootstrap,
+                "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts));
+        metrics.events(events);
         metrics.alertsAndMonitors(alerts, monitors);
+        startHttp(config, process, alerts, metrics, events);
+
         People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
-        AlertCommands alertCommands = new AlertCommands(alerts, alertSide.events());
+        AlertCommands alertCommands = new AlertCommands(alerts, events);
         Commands commands = new Commands(api, delivery, monitors, access, alertCommands,
                 new PeopleCommands(people, alerts, monitors), new DocumentSender(token, config.telegram().apiUrl()));
         Presses presses = new Presses(delivery, monitors, access, alertCommands);
-
         api.deleteWebhook();
         api.setCommands(Stream.of(Commands.MENU, AlertCommands.MENU, PeopleCommands.MENU).flatMap(List::stream).toList());
-        monitors.start();
-        app.start(new TelegramPolling(token, config.telegram().apiUrl(), config.telegram().pollTimeout(),
-                new UpdateMark(dataSource), new UpdateLoop(commands, presses, chats, migrations)));
+        active.add("monitors", monitors);
+        ChatExecutor chats = active.add("command handling", new ChatExecutor());
+        active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),
+                config.telegram().pollTimeout(), new UpdateMark(dataSource), new UpdateLoop(commands, presses, chats, migrations)));
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }
         LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors", username, bootstrap,
                 config.databaseUrl(), monitors.list().size());
+        LOG.debug("threads: {}", process.threads());
+        return active;
     }
 
-    private record AlertSide(Alerts alerts, EventsConsumer events) {
-    }
-
-    /** The alert outbox, then the ways events come in: the HTTP API and the Kafka topic. */
-    private static AlertSide startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
-                                      String bootstrap, ChatSender chatSender, Metrics metrics) {
-        SubscriptionSchema.migrate(dataSource);
-        Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
-        alerts.start();
-        app.closeLater("alerts", alerts);
-        app.start(new HeartbeatWatchdog(alerts));
-        EventsConsumer events = new EventsConsumer(bootstrap,
-                "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
-        events.start();
-        app.closeLater("events consumer", events);
-        metrics.events(events);
+    /** The solvers' way in: the events API (with /healthz and /metrics), up whether or not this instance is active. */
+    private static void startHttp(IterwatchConfig config, Lifecycle process, Alerts alerts, Metrics metrics,
+                                  EventsConsumer events) {
         EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry(), events::skipped);
         http.start(config.storage().dataDir().resolve("http.port"));
-        app.closeLater("HTTP server", http);
+        process.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {
             LOG.warn("no API tokens configured: the events API refuses everything. Set ITERWATCH_API_TOKENS");
         }
-        return new AlertSide(alerts, events);
     }
 
     /** Learns the bot's name; a refused token ends start-up, an unreachable Telegram is waited for. */

@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -34,6 +37,7 @@ final class TelegramPolling implements Managed {
     private final OkHttpClient http;
     private volatile boolean running;
     private Thread poller;
+    private volatile Call current;
     private long lastSeen;
 
     TelegramPolling(String token, URI apiUrl, Duration pollTimeout, UpdateMark mark, UpdateLoop loop) {
@@ -45,11 +49,9 @@ final class TelegramPolling implements Managed {
     }
 
     @Override
-    public void start() {
+    public void start(Threads threads) {
         running = true;
-        poller = new Thread(this::pollLoop, "telegram-poll");
-        poller.setDaemon(true);
-        poller.start();
+        poller = threads.start("telegram-poll", this::pollLoop);
     }
 
     private void pollLoop() {
@@ -74,7 +76,12 @@ final class TelegramPolling implements Managed {
         HttpUrl url = getUpdates.newBuilder().addQueryParameter("offset", Long.toString(offset))
                 .addQueryParameter("limit", "100").addQueryParameter("timeout", Long.toString(pollTimeout.toSeconds()))
                 .addQueryParameter("allowed_updates", "[\"message\",\"callback_query\"]").build();
-        try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+        Call call = http.newCall(new Request.Builder().url(url).build());
+        current = call;
+        if (!running) {
+            call.cancel();
+        }
+        try (Response response = call.execute()) {
             ResponseBody body = response.body();
             JsonNode answer = JSON.readTree(body == null ? "" : body.string());
             if (!answer.path("ok").asBoolean(false)) {
@@ -110,8 +117,12 @@ final class TelegramPolling implements Managed {
     public void stop() {
         running = false;
         poller.interrupt();
-        http.dispatcher().executorService().shutdownNow();
-        http.connectionPool().evictAll();
+        // The long poll blocks in a socket read, which an interrupt does not end; a stopped poller must not
+        // confirm an update that a later one (or another instance) also gets.
+        Call call = current;
+        if (call != null) {
+            call.cancel();
+        }
     }
 
     @Override

@@ -78,7 +78,7 @@ class DeliveryOrderTest {
         BotSchema.migrate(db);
         delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(1000, 1000, 20)),
                 new ChatBook(db), List.of(), new DeliveryMetrics());
-        delivery.start();
+        delivery.start(new org.iterwatch.config.OwnedThreads("delivery"));
         ChatTarget chat = new ChatTarget(5, null);
 
         delivery.reply(chat, "first");

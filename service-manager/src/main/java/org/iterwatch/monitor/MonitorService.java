@@ -10,6 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.render.ChartRenderer;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Adds, starts, stops and removes monitors. Each monitor is a durable Quartz job in the JDBC job
  * store; a running monitor is one whose repeating trigger exists, so the state survives restarts.
  */
-public final class MonitorService implements AutoCloseable {
+public final class MonitorService implements Managed, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorService.class);
     private static final String GROUP = "monitors";
     /** Kafka's own limit, and the width of the monitor table's column. */
@@ -38,6 +40,8 @@ public final class MonitorService implements AutoCloseable {
     private static final int TITLE_MAX = 200;
     private static final Duration CATCH_UP_BUDGET = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    /** A tick reads for at most 10 s; the stop waits a little longer for the last ones. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final MonitorRepository repository;
     private final TopicCatalog catalog;
@@ -63,12 +67,40 @@ public final class MonitorService implements AutoCloseable {
         this.scheduler = QuartzFactory.create(dataSource, settings.threads(), (bundle, s) -> new MonitorJob(this));
     }
 
-    /** Starts the scheduler: monitors that were running before a restart run again. */
-    public void start() {
+    /**
+     * Starts running monitors: those that were running before a restart (or before the active side last
+     * stopped) run again and rebuild their series from Kafka. Quartz runs them on its own worker threads
+     * ({@code monitor-1..n}), which the scheduler owns and ends at {@link #close()}.
+     */
+    @Override
+    public void start(Threads threads) {
         try {
             scheduler.start();
         } catch (SchedulerException e) {
             throw new IterwatchException("cannot start the Quartz scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stops running monitors without forgetting which ones run: Quartz holds its triggers (standby), the ticks
+     * under way finish, and the series are dropped, to be rebuilt from Kafka at the next start.
+     */
+    @Override
+    public void stop() {
+        quartz(scheduler::standby);
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (!quartzValue(scheduler::getCurrentlyExecutingJobs).isEmpty() && System.nanoTime() < deadline) {
+            pause(Duration.ofMillis(50));
+        }
+        runtimes.values().forEach(MonitorRuntime::close);
+        runtimes.clear();
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.iterwatch.subscription;
 
+import org.iterwatch.config.Managed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
  * Solver events in, alerts out: each alert is stored with its recipients before anything is sent,
  * then delivered by the outbox to every chat that follows the solver, once and in order.
  */
-public final class Alerts implements AutoCloseable {
+public final class Alerts {
     /** A solver silent for this many heartbeat periods is suspected. */
     public static final int GRACE_PERIODS = 3;
     private static final int TARGET_MAX = 200;
@@ -33,17 +34,19 @@ public final class Alerts implements AutoCloseable {
     }
 
     /**
-     * Starts delivering, beginning with whatever was pending before a restart. Watched solvers get a
-     * fresh grace: heartbeats they sent while iterwatch was down are not their silence.
+     * The delivering side: a part of its own, so that a process can take alerts in (and store them) while
+     * another one delivers. It starts with whatever was pending before.
      */
-    public void start() {
-        store.restartGraces(clock.millis());
-        outbox.start();
+    public Managed outbox() {
+        return outbox;
     }
 
-    @Override
-    public void close() {
-        outbox.stop();
+    /**
+     * Watched solvers get a fresh grace: the time nobody watched (iterwatch down, or another instance active)
+     * is not their silence.
+     */
+    public void freshGraces() {
+        store.restartGraces(clock.millis());
     }
 
     /** Takes in one event; returns its id. When this returns, any alert it raised is stored. */

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * the lines in batches, folding repeated refusals of one person into one row a day so that a flood
  * cannot grow the table. Changes of people are written by {@link People} together with the change.
  */
-public final class Audit implements AutoCloseable {
+public final class Audit implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
     private static final int CAPACITY = 10_000;
     private static final int BATCH = 500;
@@ -37,11 +39,10 @@ public final class Audit implements AutoCloseable {
         this.clock = clock;
     }
 
-    public void start() {
+    @Override
+    public void start(Threads threads) {
         running = true;
-        writer = new Thread(this::writeLoop, "audit-writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = threads.start("audit-writer", this::writeLoop);
     }
 
     /** Queues one line; never blocks, never throws. Past {@value #CAPACITY} waiting lines, lines are dropped and counted. */
@@ -62,7 +63,7 @@ public final class Audit implements AutoCloseable {
 
     /** Writes what is queued, then stops. */
     @Override
-    public void close() {
+    public void stop() {
         running = false;
         if (writer != null) {
             try {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * rate limit rather than at one round trip per chat. A delivery is marked sent only after Telegram took
  * it, so a crash can repeat, never lose, the last ones.
  */
-final class Outbox {
+final class Outbox implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int BATCH = 2000;
     /** Sends waiting for Telegram at once; enough to hide a round trip behind the pacing, one per chat. */
@@ -55,18 +55,12 @@ final class Outbox {
         this.spacingNanos = TimeUnit.SECONDS.toNanos(1) / sendsPerSecond;
     }
 
-    void start() {
+    @Override
+    public void start(Threads threads) {
         store.retryAllNow(clock.millis());
         running = true;
-        AtomicInteger n = new AtomicInteger();
-        senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
-            Thread t = new Thread(r, "alert-send-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        thread = new Thread(this::run, "alert-outbox");
-        thread.setDaemon(true);
-        thread.start();
+        senders = threads.pool("alert-send", IN_FLIGHT);
+        thread = threads.start("alert-outbox", this::run);
     }
 
     void wake() {
@@ -76,7 +70,8 @@ final class Outbox {
         }
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
         wake();
         if (thread != null) {

@@ -1,5 +1,6 @@
 package org.iterwatch.subscription;
 
+import org.iterwatch.config.OwnedThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -61,7 +62,8 @@ class HeartbeatWatchTest {
         // iterwatch is down for a minute; heartbeats sent meanwhile never arrived.
         clock.advance(Duration.ofMinutes(1));
         Alerts after = new Alerts(db, recording, clock, 1000);
-        after.start();
+        after.freshGraces();
+        after.outbox().start(new OwnedThreads("outbox"));
         try {
             assertThat(after.checkHeartbeats()).isZero();
             clock.advance(Duration.ofMillis(3001));
@@ -74,7 +76,7 @@ class HeartbeatWatchTest {
             assertThat(sent).filteredOn(h -> h.contains("<b>lost</b>")).hasSize(3)
                     .last().asString().contains("is back");
         } finally {
-            after.close();
+            after.outbox().stop();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.iterwatch.subscription;
 
+import org.iterwatch.config.OwnedThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -50,13 +51,13 @@ class OutboxTest {
     @AfterEach
     void close() {
         if (alerts != null) {
-            alerts.close();
+            alerts.outbox().stop();
         }
     }
 
     Alerts start() {
         alerts = new Alerts(db, recording, Clock.systemUTC(), 1000);
-        alerts.start();
+        alerts.outbox().start(new OwnedThreads("outbox"));
         return alerts;
     }
 

@@ -1,5 +1,6 @@
 package org.iterwatch.subscription;
 
+import org.iterwatch.config.OwnedThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,10 +71,10 @@ class PeopleTest {
     @Test
     void auditQueuesMaskSecretsAndRememberWhoWasTold() {
         Audit audit = new Audit(db, clock);
-        audit.start();
+        audit.start(new OwnedThreads("audit"));
         audit.record(6666, 6666L, "/add 123456789:AAFakeTelegramTokenForTests_0123456789 x", AuditEntry.Outcome.TOLD_ID, "stranger");
         audit.record(6666, 6666L, "/export test-api-token-5f1c0e7a9b3d\n" + "y".repeat(500), AuditEntry.Outcome.REFUSED, null);
-        audit.close();
+        audit.stop();
 
         assertThat(auditLines()).containsExactly("6666|6666|/add <token> x|TOLD_ID|stranger",
                 "6666|6666|/export <secret> " + "y".repeat(AuditEntry.ACTION_MAX - 18) + "\u2026|REFUSED|null");
@@ -127,14 +128,14 @@ class PeopleTest {
         JdbcDataSource gone = new JdbcDataSource();
         gone.setURL("jdbc:h2:mem:never-created;IFEXISTS=TRUE");
         Audit audit = new Audit(gone, clock);
-        audit.start();
+        audit.start(new OwnedThreads("audit"));
 
         // more than the queue holds: the rest is dropped and counted, never waited for
         assertThatCode(() -> {
             for (int i = 0; i < 20_000; i++) {
                 audit.record(6666, 6666L, "/start", AuditEntry.Outcome.REFUSED, "stranger");
             }
-            audit.close();
+            audit.stop();
         }).doesNotThrowAnyException();
     }
 

@@ -22,6 +22,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.iterwatch.subscription.Alerts;
 import org.iterwatch.subscription.BadEventException;
 import org.iterwatch.subscription.SolverEvent;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * record is skipped, counted and logged once with its reason; one that cannot be stored now (database
  * trouble) is read again after a pause, with everything after it, so nothing is lost and order holds.
  */
-public final class EventsConsumer implements AutoCloseable {
+public final class EventsConsumer implements Managed {
     public static final String TOPIC = "iterwatch.events";
     private static final Logger LOG = LoggerFactory.getLogger(EventsConsumer.class);
     /** Reasons are cut to this: a bad record is described, not dumped. */
@@ -42,7 +44,7 @@ public final class EventsConsumer implements AutoCloseable {
     private final Alerts alerts;
     private final String bootstrapServers;
     private final AtomicLong skipped = new AtomicLong();
-    private final Thread thread;
+    private Thread thread;
     private volatile Skip lastSkip;
     private volatile boolean running = true;
     private boolean storing = true;
@@ -62,14 +64,13 @@ public final class EventsConsumer implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "events-consumer");
-        thread.setDaemon(true);
     }
 
-    public void start() {
+    @Override
+    public void start(Threads threads) {
         createTopic();
         consumer.subscribe(List.of(TOPIC));
-        thread.start();
+        thread = threads.start("events-consumer", this::run);
     }
 
     /** Invalid records skipped since iterwatch started. */
@@ -193,7 +194,7 @@ public final class EventsConsumer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void stop() {
         running = false;
         consumer.wakeup();
         try {
