@@ -101,7 +101,7 @@ class DeliveryOrderTest {
         // Five requests a second overall: everything below is queued while the first is on its way.
         delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(5, 1000, 20)),
                 new ChatBook(database("strangers")), List.of(), new DeliveryMetrics());
-        delivery.start();
+        delivery.start(new org.iterwatch.config.OwnedThreads("delivery"));
         delivery.replyToStranger(new ChatTarget(700, null), "stranger 0");
         waitUntil(() -> sent.size() == 1);
         for (int i = 1; i <= 3; i++) {

@@ -86,26 +86,26 @@ class PeopleTest {
         HeartbeatWatchTest.Tick tick = new HeartbeatWatchTest.Tick();
         long start = tick.millis();
         Audit audit = new Audit(db, tick);
-        audit.start();
+        audit.start(new OwnedThreads("audit"));
         audit.record(6666, 6666L, "/status", AuditEntry.Outcome.TOLD_ID, "stranger");
         for (int i = 0; i < 300; i++) {
             tick.advance(Duration.ofSeconds(1));
             audit.record(6666, 6666L, "/start " + i, AuditEntry.Outcome.REFUSED, "stranger");
         }
         audit.record(7777, -5L, "/start", AuditEntry.Outcome.IGNORED, "group not in telegram.groups");
-        audit.close();
+        audit.stop();
         People peopleNow = new People(db, List.of(ADMIN), tick);
         peopleNow.allow(ADMIN, ADMIN, ANN, Role.VIEWER);
         peopleNow.allow(ADMIN, ADMIN, ANN, Role.OPERATOR);
 
         Audit afterRestart = new Audit(db, tick);
-        afterRestart.start();
+        afterRestart.start(new OwnedThreads("audit"));
         tick.advance(Duration.ofHours(1));
         afterRestart.record(6666, 6666L, "/stop", AuditEntry.Outcome.REFUSED, "stranger");
         tick.advance(Duration.ofDays(1));
         afterRestart.record(6666, 6666L, "/help", AuditEntry.Outcome.REFUSED, "stranger");
         afterRestart.record(6666, 6666L, "/x", AuditEntry.Outcome.REFUSED, null);
-        afterRestart.close();
+        afterRestart.stop();
 
         long hour = Duration.ofHours(1).toMillis();
         long day = Duration.ofDays(1).toMillis();
