@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.iterwatch.config.Monitors;
 import org.iterwatch.render.PlotSeries;
 
 /**
@@ -29,17 +30,22 @@ import org.iterwatch.render.PlotSeries;
 final class MonitorRuntime implements AutoCloseable {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
     private static final int LISTED_GAPS = 200;
+    /** Series names and run ids longer than this are refused: they are kept (and shown) for as long as the series. */
+    static final int MAX_NAME = 200;
+    /** Ended runs remembered, so their late records are ignored; the oldest are forgotten past this. */
+    private static final int REMEMBERED_RUNS = 1000;
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final RecordParser parser;
     private final TopicCatalog catalog;
     private final int maxRecordBytes;
+    private final long pointBudget;
     private final Instant createdAt = Instant.now();
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
-    private Series series = new Series();
+    private Series series;
     private List<TopicPartition> partitions = List.of();
     private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-    private final Set<String> pastRuns = new HashSet<>();
+    private final Set<String> pastRuns = new LinkedHashSet<>();
     private String topicId;
     private String run;
     private long skipped;
@@ -53,12 +59,14 @@ final class MonitorRuntime implements AutoCloseable {
     private long shownVersion = -1;
 
     MonitorRuntime(String topic, KafkaConsumer<byte[], byte[]> consumer, RecordParser parser, TopicCatalog catalog,
-                   int maxRecordBytes) {
+                   Monitors settings) {
         this.topic = topic;
         this.consumer = consumer;
         this.parser = parser;
         this.catalog = catalog;
-        this.maxRecordBytes = maxRecordBytes;
+        this.maxRecordBytes = settings.maxRecordBytes();
+        this.pointBudget = settings.maxPointsPerMonitor();
+        this.series = new Series(pointBudget);
     }
 
     /**
@@ -155,7 +163,7 @@ final class MonitorRuntime implements AutoCloseable {
     }
 
     private void startOver(String cause) {
-        series = new Series();
+        series = new Series(pointBudget);
         run = null;
         pastRuns.clear();
         finished = false;
@@ -178,21 +186,26 @@ final class MonitorRuntime implements AutoCloseable {
         try {
             ParsedRecord parsed = parser.parse(value);
             Headers headers = r.headers();
-            String recordRun = text(headers, "run");
+            // Everything is checked before anything changes: a refused record leaves no trace but its count.
+            String recordRun = text(headers, "run", "header run");
+            int length = parsed.values().length;
+            int index = parsed.index() != null ? parser.firstIndex(parsed.index(), length, "index")
+                    : parser.firstIndex(headerIndex(headers), length, "header index");
+            String name = seriesName(parsed, headers);
+            long iteration = iteration(parsed, r);
+            double[] x = abscissae(parsed, headers, index);
             if (recordRun != null && !recordRun.equals(run)) {
                 if (pastRuns.contains(recordRun)) {
                     return; // a late record of a run that is over
                 }
                 if (run != null) {
-                    pastRuns.add(run);
-                    series = new Series();
+                    forget(run);
+                    series = new Series(pointBudget);
                     finished = false;
                 }
                 run = recordRun;
             }
-            int index = parsed.index() != null ? parsed.index() : headerIndex(headers);
-            String name = parsed.series() != null ? parsed.series() : orEmpty(text(headers, "series"));
-            series.put(name, iteration(parsed, r), index, parsed.values(), abscissae(parsed, headers, index));
+            series.put(name, iteration, index, parsed.values(), x);
             finished |= parsed.last();
             ingested++;
             if (r.timestamp() > lastRecordMillis) {
@@ -212,12 +225,33 @@ final class MonitorRuntime implements AutoCloseable {
         }
     }
 
-    private int headerIndex(Headers headers) {
-        Long index = number(headers.lastHeader("index"));
-        if (index != null && index > Integer.MAX_VALUE / 2) {
-            throw new BadRecordException("header index is too large");
+    /** A late record of a run we left is ignored; runs past the last thousand are forgotten. */
+    private void forget(String ended) {
+        pastRuns.add(ended);
+        if (pastRuns.size() > REMEMBERED_RUNS) {
+            pastRuns.remove(pastRuns.iterator().next());
         }
-        return index == null ? 0 : index.intValue();
+    }
+
+    /** The header index, or null without one; anything but a whole number is refused, never read as 0. */
+    private static Long headerIndex(Headers headers) {
+        Header h = headers.lastHeader("index");
+        if (h == null) {
+            return null;
+        }
+        Long index = number(h.value());
+        if (index == null) {
+            throw new BadRecordException("header index must be a whole number from 0 on");
+        }
+        return index;
+    }
+
+    private static String seriesName(ParsedRecord parsed, Headers headers) {
+        String name = parsed.series() != null ? parsed.series() : orEmpty(text(headers, "series", "header series"));
+        if (name.length() > MAX_NAME) {
+            throw new BadRecordException("the series name is longer than " + MAX_NAME + " characters");
+        }
+        return name;
     }
 
     /** The record's own abscissae, else x0 + i·dx from the headers, else none. */
@@ -280,9 +314,16 @@ final class MonitorRuntime implements AutoCloseable {
         }
     }
 
-    private static String text(Headers headers, String key) {
+    /** A header's text; one longer than {@value #MAX_NAME} bytes is refused before it is decoded. */
+    private static String text(Headers headers, String key, String what) {
         Header h = headers.lastHeader(key);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        if (h == null || h.value() == null) {
+            return null;
+        }
+        if (h.value().length > MAX_NAME) {
+            throw new BadRecordException(what + " is longer than " + MAX_NAME + " bytes");
+        }
+        return new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static String orEmpty(String s) {

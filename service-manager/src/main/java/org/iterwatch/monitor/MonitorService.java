@@ -365,8 +365,9 @@ public final class MonitorService implements AutoCloseable {
     }
 
     private MonitorRuntime newRuntime(String topic) {
-        var consumer = new KafkaConsumer<byte[], byte[]>(KafkaSettings.consumer(bootstrapServers, "iterwatch-" + topic));
-        return new MonitorRuntime(topic, consumer, parser, catalog, settings.maxRecordBytes());
+        var consumer = new KafkaConsumer<byte[], byte[]>(KafkaSettings.consumer(bootstrapServers, "iterwatch-" + topic,
+                settings.maxRecordBytes()));
+        return new MonitorRuntime(topic, consumer, parser, catalog, settings);
     }
 
     private MonitorRuntime.Snapshot facts(MonitorRow row) {
