@@ -75,7 +75,10 @@ final class Row {
         List<Run> merged = touching(first, end);
         int lo = merged.isEmpty() ? first : Math.min(first, merged.get(0).start);
         int hi = merged.isEmpty() ? end : Math.max(end, merged.get(merged.size() - 1).end());
-        long filled = length + merged.stream().mapToLong(r -> r.filled).sum();
+        long filled = length;
+        for (Run r : merged) {
+            filled += r.filled;
+        }
         Run left = before(lo);
         if (left != null && hi - left.start <= 2 * (filled + left.filled) + SLACK) {
             merged.add(0, left);
@@ -87,7 +90,12 @@ final class Row {
             merged.add(right);
             hi = right.end();
         }
-        boolean x = withX || merged.stream().anyMatch(r -> r.x != null);
+        boolean x = withX;
+        long freed = 0;
+        for (Run r : merged) {
+            x |= r.x != null;
+            freed += r.cells();
+        }
         int start = lo;
         int size = hi - lo;
         if (!merged.isEmpty()) {
@@ -103,7 +111,7 @@ final class Row {
                 size += room;
             }
         }
-        long cost = (long) size * (x ? 2 : 1) + RUN_CELLS - merged.stream().mapToLong(Run::cells).sum();
+        long cost = (long) size * (x ? 2 : 1) + RUN_CELLS - freed;
         return new Plan(null, merged, start, size, x, cost);
     }
 
