@@ -1,6 +1,5 @@
 package org.iterwatch.monitor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,7 +16,6 @@ import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.render.PlotSeries;
@@ -30,8 +28,6 @@ import org.iterwatch.render.PlotSeries;
 final class MonitorRuntime implements AutoCloseable {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
     private static final int LISTED_GAPS = 200;
-    /** Series names and run ids longer than this are refused: they are kept (and shown) for as long as the series. */
-    static final int MAX_NAME = 200;
     /** Ended runs remembered, so their late records are ignored; the oldest are forgotten past this. */
     private static final int REMEMBERED_RUNS = 1000;
     private final String topic;
@@ -187,13 +183,13 @@ final class MonitorRuntime implements AutoCloseable {
             ParsedRecord parsed = parser.parse(value);
             Headers headers = r.headers();
             // Everything is checked before anything changes: a refused record leaves no trace but its count.
-            String recordRun = text(headers, "run", "header run");
+            String recordRun = KeyAndHeaders.text(headers, "run", "header run");
             int length = parsed.values().length;
             int index = parsed.index() != null ? parser.firstIndex(parsed.index(), length, "index")
-                    : parser.firstIndex(headerIndex(headers), length, "header index");
-            String name = seriesName(parsed, headers);
-            long iteration = iteration(parsed, r);
-            double[] x = abscissae(parsed, headers, index);
+                    : parser.firstIndex(KeyAndHeaders.index(headers), length, "header index");
+            String name = KeyAndHeaders.seriesName(parsed, headers);
+            long iteration = KeyAndHeaders.iteration(parsed, r);
+            double[] x = KeyAndHeaders.abscissae(parsed, headers, index);
             if (recordRun != null && !recordRun.equals(run)) {
                 if (pastRuns.contains(recordRun)) {
                     return; // a late record of a run that is over
@@ -231,103 +227,6 @@ final class MonitorRuntime implements AutoCloseable {
         if (pastRuns.size() > REMEMBERED_RUNS) {
             pastRuns.remove(pastRuns.iterator().next());
         }
-    }
-
-    /** The header index, or null without one; anything but a whole number is refused, never read as 0. */
-    private static Long headerIndex(Headers headers) {
-        Header h = headers.lastHeader("index");
-        if (h == null) {
-            return null;
-        }
-        Long index = number(h.value());
-        if (index == null) {
-            throw new BadRecordException("header index must be a whole number from 0 on");
-        }
-        return index;
-    }
-
-    private static String seriesName(ParsedRecord parsed, Headers headers) {
-        String name = parsed.series() != null ? parsed.series() : orEmpty(text(headers, "series", "header series"));
-        if (name.length() > MAX_NAME) {
-            throw new BadRecordException("the series name is longer than " + MAX_NAME + " characters");
-        }
-        return name;
-    }
-
-    /** The record's own abscissae, else x0 + i·dx from the headers, else none. */
-    private static double[] abscissae(ParsedRecord parsed, Headers headers, int index) {
-        if (parsed.x() != null) {
-            return parsed.x();
-        }
-        Header x0 = headers.lastHeader("x0");
-        Header dx = headers.lastHeader("dx");
-        if (x0 == null || dx == null) {
-            return null;
-        }
-        double start = real(x0, "x0");
-        double step = real(dx, "dx");
-        double[] x = new double[parsed.values().length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = start + (index + i) * step;
-        }
-        return x;
-    }
-
-    private static double real(Header h, String name) {
-        try {
-            double v = Double.parseDouble(new String(h.value(), StandardCharsets.UTF_8).strip());
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw new BadRecordException("header " + name + " is not a finite number");
-    }
-
-    /** Contract 1: the record's own number, else its key, else its header, else its offset. */
-    private static long iteration(ParsedRecord parsed, ConsumerRecord<byte[], byte[]> r) {
-        if (parsed.iteration() != null) {
-            return parsed.iteration();
-        }
-        Long fromKey = number(r.key());
-        if (fromKey != null) {
-            return fromKey;
-        }
-        Long fromHeader = number(r.headers().lastHeader("iteration"));
-        return fromHeader != null ? fromHeader : r.offset();
-    }
-
-    private static Long number(Header header) {
-        return header == null ? null : number(header.value());
-    }
-
-    private static Long number(byte[] bytes) {
-        if (bytes == null || bytes.length == 0 || bytes.length > 19) {
-            return null;
-        }
-        try {
-            long v = Long.parseLong(new String(bytes, StandardCharsets.UTF_8).strip());
-            return v < 0 ? null : v;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** A header's text; one longer than {@value #MAX_NAME} bytes is refused before it is decoded. */
-    private static String text(Headers headers, String key, String what) {
-        Header h = headers.lastHeader(key);
-        if (h == null || h.value() == null) {
-            return null;
-        }
-        if (h.value().length > MAX_NAME) {
-            throw new BadRecordException(what + " is longer than " + MAX_NAME + " bytes");
-        }
-        return new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     private void sampleRate() {
