@@ -118,9 +118,10 @@ public final class Main implements Callable<Integer> {
         createDataDir(config.storage().dataDir());
         String bootstrap = config.kafka().bootstrapServers();
         if (config.kafka().embedded()) {
-            EmbeddedKafka broker = process.closeLater("embedded Kafka",
-                    EmbeddedKafka.start(config.embeddedKafkaDir(), config.kafka().embeddedPort()));
+            EmbeddedKafka broker = process.closeLater("embedded Kafka", EmbeddedKafka.start(config.embeddedKafkaDir(),
+                    config.kafka().embeddedPort(), config.monitors().maxRecordBytes()));
             bootstrap = broker.bootstrapServers();
+            writePort(config.storage().dataDir().resolve("kafka.port"), broker.port());
         }
         HikariDataSource dataSource = process.closeLater("database pool", dataSource(config.databaseUrl()));
         MonitorSchema.migrate(dataSource);
@@ -252,6 +253,15 @@ public final class Main implements Callable<Integer> {
             safe += ";WRITE_DELAY=0";
         }
         return safe;
+    }
+
+    /** So that scripts (and tests) find a port 0 choice, like data/http.port. */
+    private static void writePort(Path file, int port) {
+        try {
+            Files.writeString(file, String.valueOf(port));
+        } catch (IOException e) {
+            LOG.warn("cannot write {}: {}", file, e.toString());
+        }
     }
 
     private static void createDataDir(Path dir) {

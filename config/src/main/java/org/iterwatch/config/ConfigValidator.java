@@ -10,6 +10,8 @@ final class ConfigValidator {
     static final String NO_TOKEN = "telegram.token: no Telegram bot token. Open Telegram, talk to @BotFather,"
             + " send /newbot, then set TELEGRAM_BOT_TOKEN=<the token it gives you> (or telegram.token in the config file).";
     private static final Pattern TOKEN = Pattern.compile("\\d{1,20}:[A-Za-z0-9_-]{20,}");
+    /** 256 MiB: Kafka's own size settings, which follow this key, are ints with room for a batch's overhead. */
+    private static final int MAX_RECORD_BYTES = 256 * 1024 * 1024;
 
     private ConfigValidator() {
     }
@@ -65,11 +67,14 @@ final class ConfigValidator {
         if (monitors.threads() < 1 || monitors.threads() > 64) {
             problems.add("monitors.threads: must be between 1 and 64");
         }
-        if (monitors.maxPoints() < 1000) {
-            problems.add("monitors.maxPoints: must be at least 1000");
+        if (monitors.maxPoints() < 1000 || monitors.maxPoints() > 1_000_000_000) {
+            problems.add("monitors.maxPoints: must be between 1000 and 1000000000");
         }
-        if (monitors.maxRecordBytes() < 1024) {
-            problems.add("monitors.maxRecordBytes: must be at least 1024");
+        if (monitors.maxRecordBytes() < 1024 || monitors.maxRecordBytes() > MAX_RECORD_BYTES) {
+            problems.add("monitors.maxRecordBytes: must be between 1024 and " + MAX_RECORD_BYTES);
+        }
+        if (monitors.maxPointsPerMonitor() < 1000 || monitors.maxPointsPerMonitor() > 1_000_000_000) {
+            problems.add("monitors.maxPointsPerMonitor: must be between 1000 and 1000000000");
         }
         between(problems, "monitors.stallPeriod", monitors.stallPeriod(), Duration.ofSeconds(1), Duration.ofDays(30));
         if (monitors.failureLimit() < 1 || monitors.failureLimit() > 1000) {

@@ -12,7 +12,7 @@ public record IterwatchConfig(Telegram telegram, Kafka kafka, Storage storage, M
         telegram = telegram == null ? new Telegram(null, null, null, null, null) : telegram;
         kafka = kafka == null ? new Kafka(null, null) : kafka;
         storage = storage == null ? new Storage(null, null) : storage;
-        monitors = monitors == null ? new Monitors(null, null, null, null, null, null) : monitors;
+        monitors = monitors == null ? new Monitors(null, null, null, null, null, null, null) : monitors;
         http = http == null ? new Http(null, null, null) : http;
         api = api == null ? new Api(null, null) : api;
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;

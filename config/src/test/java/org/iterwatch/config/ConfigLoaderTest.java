@@ -89,6 +89,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void recordAndPointBoundsHaveDefaultsAndAreChecked() throws IOException {
+        Monitors defaults = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).monitors();
+        assertThat(defaults.maxPointsPerMonitor()).isEqualTo(20_000_000);
+        assertThat(defaults.maxPoints()).isEqualTo(5_000_000);
+        assertThat(defaults.maxRecordBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(loader.load(write("monitors:\n  maxPointsPerMonitor: 1000000\n"), Map.of("TELEGRAM_BOT_TOKEN", TOKEN))
+                .monitors().maxPointsPerMonitor()).isEqualTo(1_000_000);
+
+        assertThatThrownBy(() -> loader.load(write("monitors:\n  maxPointsPerMonitor: 10\n"), Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessage("monitors.maxPointsPerMonitor: must be between 1000 and 1000000000");
+        assertThatThrownBy(() -> loader.load(write("monitors:\n  maxPointsPerMonitor: lots\n"), Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessageStartingWith("monitors.maxPointsPerMonitor: expected a whole number");
+        assertThatThrownBy(() -> loader.load(write("monitors:\n  maxRecordBytes: 1000000000\n"), Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessage("monitors.maxRecordBytes: must be between 1024 and 268435456");
+    }
+
+    @Test
     void malformedTokenIsRefusedWithoutEchoingIt() {
         assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", "not-a-token-secret")))
                 .hasMessageStartingWith("telegram.token: does not look like a bot token")

@@ -1,11 +1,10 @@
 package org.iterwatch.monitor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +16,8 @@ import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.iterwatch.config.Monitors;
 import org.iterwatch.render.PlotSeries;
 
 /**
@@ -29,17 +28,20 @@ import org.iterwatch.render.PlotSeries;
 final class MonitorRuntime implements AutoCloseable {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
     private static final int LISTED_GAPS = 200;
+    /** Ended runs remembered, so their late records are ignored; the oldest are forgotten past this. */
+    private static final int REMEMBERED_RUNS = 1000;
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final RecordParser parser;
     private final TopicCatalog catalog;
     private final int maxRecordBytes;
+    private final long pointBudget;
     private final Instant createdAt = Instant.now();
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
-    private Series series = new Series();
+    private Series series;
     private List<TopicPartition> partitions = List.of();
     private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-    private final Set<String> pastRuns = new HashSet<>();
+    private final Set<String> pastRuns = new LinkedHashSet<>();
     private String topicId;
     private String run;
     private long skipped;
@@ -53,12 +55,14 @@ final class MonitorRuntime implements AutoCloseable {
     private long shownVersion = -1;
 
     MonitorRuntime(String topic, KafkaConsumer<byte[], byte[]> consumer, RecordParser parser, TopicCatalog catalog,
-                   int maxRecordBytes) {
+                   Monitors settings) {
         this.topic = topic;
         this.consumer = consumer;
         this.parser = parser;
         this.catalog = catalog;
-        this.maxRecordBytes = maxRecordBytes;
+        this.maxRecordBytes = settings.maxRecordBytes();
+        this.pointBudget = settings.maxPointsPerMonitor();
+        this.series = new Series(pointBudget);
     }
 
     /**
@@ -155,7 +159,7 @@ final class MonitorRuntime implements AutoCloseable {
     }
 
     private void startOver(String cause) {
-        series = new Series();
+        series = new Series(pointBudget);
         run = null;
         pastRuns.clear();
         finished = false;
@@ -178,21 +182,26 @@ final class MonitorRuntime implements AutoCloseable {
         try {
             ParsedRecord parsed = parser.parse(value);
             Headers headers = r.headers();
-            String recordRun = text(headers, "run");
+            // Everything is checked before anything changes: a refused record leaves no trace but its count.
+            String recordRun = KeyAndHeaders.text(headers, "run", "header run");
+            int length = parsed.values().length;
+            int index = parsed.index() != null ? parser.firstIndex(parsed.index(), length, "index")
+                    : parser.firstIndex(KeyAndHeaders.index(headers), length, "header index");
+            String name = KeyAndHeaders.seriesName(parsed, headers);
+            long iteration = KeyAndHeaders.iteration(parsed, r);
+            double[] x = KeyAndHeaders.abscissae(parsed, headers, index);
             if (recordRun != null && !recordRun.equals(run)) {
                 if (pastRuns.contains(recordRun)) {
                     return; // a late record of a run that is over
                 }
                 if (run != null) {
-                    pastRuns.add(run);
-                    series = new Series();
+                    forget(run);
+                    series = new Series(pointBudget);
                     finished = false;
                 }
                 run = recordRun;
             }
-            int index = parsed.index() != null ? parsed.index() : headerIndex(headers);
-            String name = parsed.series() != null ? parsed.series() : orEmpty(text(headers, "series"));
-            series.put(name, iteration(parsed, r), index, parsed.values(), abscissae(parsed, headers, index));
+            series.put(name, iteration, index, parsed.values(), x);
             finished |= parsed.last();
             ingested++;
             if (r.timestamp() > lastRecordMillis) {
@@ -212,81 +221,12 @@ final class MonitorRuntime implements AutoCloseable {
         }
     }
 
-    private int headerIndex(Headers headers) {
-        Long index = number(headers.lastHeader("index"));
-        if (index != null && index > Integer.MAX_VALUE / 2) {
-            throw new BadRecordException("header index is too large");
+    /** A late record of a run we left is ignored; runs past the last thousand are forgotten. */
+    private void forget(String ended) {
+        pastRuns.add(ended);
+        if (pastRuns.size() > REMEMBERED_RUNS) {
+            pastRuns.remove(pastRuns.iterator().next());
         }
-        return index == null ? 0 : index.intValue();
-    }
-
-    /** The record's own abscissae, else x0 + i·dx from the headers, else none. */
-    private static double[] abscissae(ParsedRecord parsed, Headers headers, int index) {
-        if (parsed.x() != null) {
-            return parsed.x();
-        }
-        Header x0 = headers.lastHeader("x0");
-        Header dx = headers.lastHeader("dx");
-        if (x0 == null || dx == null) {
-            return null;
-        }
-        double start = real(x0, "x0");
-        double step = real(dx, "dx");
-        double[] x = new double[parsed.values().length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = start + (index + i) * step;
-        }
-        return x;
-    }
-
-    private static double real(Header h, String name) {
-        try {
-            double v = Double.parseDouble(new String(h.value(), StandardCharsets.UTF_8).strip());
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // reported below
-        }
-        throw new BadRecordException("header " + name + " is not a finite number");
-    }
-
-    /** Contract 1: the record's own number, else its key, else its header, else its offset. */
-    private static long iteration(ParsedRecord parsed, ConsumerRecord<byte[], byte[]> r) {
-        if (parsed.iteration() != null) {
-            return parsed.iteration();
-        }
-        Long fromKey = number(r.key());
-        if (fromKey != null) {
-            return fromKey;
-        }
-        Long fromHeader = number(r.headers().lastHeader("iteration"));
-        return fromHeader != null ? fromHeader : r.offset();
-    }
-
-    private static Long number(Header header) {
-        return header == null ? null : number(header.value());
-    }
-
-    private static Long number(byte[] bytes) {
-        if (bytes == null || bytes.length == 0 || bytes.length > 19) {
-            return null;
-        }
-        try {
-            long v = Long.parseLong(new String(bytes, StandardCharsets.UTF_8).strip());
-            return v < 0 ? null : v;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String text(Headers headers, String key) {
-        Header h = headers.lastHeader(key);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     private void sampleRate() {

@@ -403,8 +403,9 @@ public final class MonitorService implements Managed, AutoCloseable {
     }
 
     private MonitorRuntime newRuntime(String topic) {
-        var consumer = new KafkaConsumer<byte[], byte[]>(KafkaSettings.consumer(bootstrapServers, "iterwatch-" + topic));
-        return new MonitorRuntime(topic, consumer, parser, catalog, settings.maxRecordBytes());
+        var consumer = new KafkaConsumer<byte[], byte[]>(KafkaSettings.consumer(bootstrapServers, "iterwatch-" + topic,
+                settings.maxRecordBytes()));
+        return new MonitorRuntime(topic, consumer, parser, catalog, settings);
     }
 
     private MonitorRuntime.Snapshot facts(MonitorRow row) {

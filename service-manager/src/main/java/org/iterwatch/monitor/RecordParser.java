@@ -52,7 +52,7 @@ final class RecordParser {
 
     private ParsedRecord parseObject(JsonParser p) throws IOException {
         Long iteration = null;
-        Integer index = null;
+        Long index = null;
         double[] values = null;
         Double single = null;
         double[] x = null;
@@ -63,7 +63,7 @@ final class RecordParser {
             JsonToken token = p.nextToken();
             switch (field) {
                 case "iteration" -> iteration = wholeNumber(p, token, "iteration");
-                case "index" -> index = index(wholeNumber(p, token, "index"));
+                case "index" -> index = wholeNumber(p, token, "index");
                 case "values" -> values = expectArray(p, token, "values");
                 case "value" -> single = number(p, token, "value");
                 case "payload" -> values = payload(p, token);
@@ -127,11 +127,24 @@ final class RecordParser {
         return Arrays.copyOf(values, n);
     }
 
-    private int index(long v) {
-        if (v > maxValues) {
-            throw new BadRecordException("\"index\" is beyond " + maxValues);
+    /**
+     * Where a record's first value goes. The JSON "index" and the header index obey this one bound (every
+     * value at an index below maxValues), checked before a row grows: an index is never an allocation size.
+     *
+     * @param index  the index the record gives, or null for 0
+     * @param origin where the index came from, for the reason: "index" or "header index"
+     */
+    int firstIndex(Long index, int length, String origin) {
+        long first = index == null ? 0 : index;
+        if (first >= maxValues) {
+            throw new BadRecordException(origin + " " + first + " is beyond the last index " + (maxValues - 1)
+                    + " (monitors.maxPoints)");
         }
-        return (int) v;
+        if (first + length > maxValues) {
+            throw new BadRecordException(origin + " " + first + " with " + length + " values reaches beyond the last index "
+                    + (maxValues - 1) + " (monitors.maxPoints)");
+        }
+        return (int) first;
     }
 
     private static double finite(double v) {

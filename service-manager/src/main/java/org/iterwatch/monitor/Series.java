@@ -1,7 +1,6 @@
 package org.iterwatch.monitor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,11 +8,22 @@ import org.iterwatch.render.PlotSeries;
 
 /**
  * The points of one run of a calculation, keyed by (series, iteration, index): a repeated identity
- * replaces the earlier value, and points are ordered by identity, not arrival. Absent indices hold NaN.
- * Values live in one primitive array per iteration, so a million points cost no boxing.
+ * replaces the earlier value, and points are ordered by identity, not arrival. Values live in primitive
+ * arrays ({@link Row}), so a million points cost no boxing.
+ *
+ * <p>Memory is counted in cells of 8 bytes: every value cell a row allocates (spare and empty ones too),
+ * every abscissa, and a fixed overhead per run, iteration and series name. A put that would take the
+ * series past its budget is refused before anything is allocated, so no record, however it is shaped,
+ * can make a monitor hold more than its budget.
  */
 final class Series {
+    /** What an iteration costs beside its runs, in cells: its row object and its map entry. */
+    static final int ROW_CELLS = 12;
+    /** What a series name costs beside its rows: its map and entry, and the name itself (at most 200 chars). */
+    static final int SERIES_CELLS = 64;
     private final Map<String, TreeMap<Long, Row>> byName = new TreeMap<>();
+    private final long budget;
+    private long cells;
     private long points;
     private long version;
     private String cachedName;
@@ -21,82 +31,58 @@ final class Series {
     private long cachedIteration = -1;
     private Row cachedRow;
 
-    /** The values of one iteration of one series; x is null until a record gives abscissae. */
-    static final class Row {
-        double[] y = new double[0];
-        double[] x;
-        int count;
+    /** A series without a budget, for tests. */
+    Series() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** @param budget the most cells it may hold (monitors.maxPointsPerMonitor) */
+    Series(long budget) {
+        this.budget = budget;
     }
 
     void put(long iteration, int firstIndex, double[] values) {
         put("", iteration, firstIndex, values, null);
     }
 
-    /** @param x abscissae, one per value, or null */
+    /**
+     * @param x abscissae, one per value, or null
+     * @throws BadRecordException when the values would take the series past its budget; nothing is changed then
+     */
     void put(String name, long iteration, int firstIndex, double[] values, double[] x) {
-        Row row = row(name, iteration);
-        int needed = firstIndex + values.length;
-        if (row.y.length < needed) {
-            int old = row.y.length;
-            row.y = Arrays.copyOf(row.y, Math.max(needed, Math.min(old * 2, needed + 1024)));
-            Arrays.fill(row.y, old, row.y.length, Double.NaN);
-            if (row.x != null) {
-                row.x = Arrays.copyOf(row.x, row.y.length);
-                Arrays.fill(row.x, old, row.x.length, Double.NaN);
-            }
+        TreeMap<Long, Row> rows = name.equals(cachedName) ? cachedRows : byName.get(name);
+        Row row = rows == null ? null : iteration == cachedIteration && rows == cachedRows ? cachedRow : rows.get(iteration);
+        Row target = row == null ? new Row() : row;
+        Row.Plan plan = target.plan(firstIndex, values.length, x != null);
+        long cost = plan.cost() + (row == null ? ROW_CELLS : 0) + (rows == null ? SERIES_CELLS : 0);
+        if (cost > 0 && cells + cost > budget) {
+            throw new BadRecordException("over the point budget: it needs " + cost + " more cells, "
+                    + Math.max(0, budget - cells) + " of the " + budget + " of monitors.maxPointsPerMonitor are free");
         }
-        double[] y = row.y;
-        for (int i = 0; i < values.length; i++) {
-            double before = y[firstIndex + i];
-            if (Double.isNaN(before)) {
-                points++;
-                row.count++;
-                version++;
-                y[firstIndex + i] = values[i];
-            } else if (Double.compare(before, values[i]) != 0) {
-                y[firstIndex + i] = values[i];
-                version++;
-            }
+        if (rows == null) {
+            rows = new TreeMap<>();
+            byName.put(name, rows);
         }
-        if (x != null) {
-            if (row.x == null) {
-                row.x = new double[y.length];
-                Arrays.fill(row.x, Double.NaN);
-            }
-            for (int i = 0; i < x.length; i++) {
-                if (Double.compare(row.x[firstIndex + i], x[i]) != 0) {
-                    row.x[firstIndex + i] = x[i];
-                    version++;
-                }
-            }
+        if (row == null) {
+            rows.put(iteration, target);
         }
-    }
-
-    private Row row(String name, long iteration) {
-        // Consecutive records mostly belong to the same iteration of the same series.
-        if (iteration == cachedIteration && name.equals(cachedName)) {
-            return cachedRow;
-        }
-        TreeMap<Long, Row> rows = name.equals(cachedName) ? cachedRows : byName.computeIfAbsent(name, k -> new TreeMap<>());
-        Row row = rows.computeIfAbsent(iteration, k -> new Row());
         cachedName = name;
         cachedRows = rows;
         cachedIteration = iteration;
-        cachedRow = row;
-        return row;
+        cachedRow = target;
+        long before = target.changes();
+        points += target.put(plan, firstIndex, values, x);
+        version += target.changes() - before;
+        cells += cost;
     }
 
     /** All values of all series in identity order. */
     double[] values() {
         double[] out = new double[Math.toIntExact(points)];
-        int n = 0;
+        int[] n = {0};
         for (TreeMap<Long, Row> rows : byName.values()) {
             for (Row row : rows.values()) {
-                for (double v : row.y) {
-                    if (!Double.isNaN(v)) {
-                        out[n++] = v;
-                    }
-                }
+                row.forEach((index, x, y) -> out[n[0]++] = y);
             }
         }
         return out;
@@ -109,36 +95,44 @@ final class Series {
     List<PlotSeries> plot(boolean coordinates) {
         List<PlotSeries> out = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Long, Row>> e : byName.entrySet()) {
-            int size = 0;
-            boolean allX = coordinates;
-            for (Row row : e.getValue().values()) {
-                size += row.count;
-                allX &= row.x != null;
-            }
-            double[] y = new double[size];
-            double[] x = allX ? new double[size] : null;
+            int size = e.getValue().values().stream().mapToInt(Row::count).sum();
+            Line line = new Line(size, coordinates);
             List<Integer> breaks = new ArrayList<>();
-            int n = 0;
             long previous = Long.MIN_VALUE;
             for (Map.Entry<Long, Row> r : e.getValue().entrySet()) {
-                Row row = r.getValue();
-                if (n > 0 && r.getKey() - previous > 1) {
-                    breaks.add(n); // missing iterations: the line does not bridge them
+                if (line.n > 0 && r.getKey() - previous > 1) {
+                    breaks.add(line.n); // missing iterations: the line does not bridge them
                 }
                 previous = r.getKey();
-                for (int i = 0; i < row.y.length; i++) {
-                    if (!Double.isNaN(row.y[i])) {
-                        if (x != null) {
-                            x[n] = row.x[i];
-                            allX &= !Double.isNaN(row.x[i]);
-                        }
-                        y[n++] = row.y[i];
-                    }
-                }
+                r.getValue().forEach(line);
             }
-            out.add(new PlotSeries(e.getKey(), allX ? x : null, y, breaks.stream().mapToInt(Integer::intValue).toArray()));
+            out.add(new PlotSeries(e.getKey(), line.allX ? line.x : null, line.y,
+                    breaks.stream().mapToInt(Integer::intValue).toArray()));
         }
         return out;
+    }
+
+    /** The points of one series in drawing order; abscissae are kept while every point has one. */
+    private static final class Line implements Row.PointSink {
+        final double[] y;
+        final double[] x;
+        boolean allX;
+        int n;
+
+        Line(int size, boolean coordinates) {
+            y = new double[size];
+            x = coordinates ? new double[size] : null;
+            allX = coordinates;
+        }
+
+        @Override
+        public void point(int index, double px, double py) {
+            if (allX) {
+                x[n] = px;
+                allX = !Double.isNaN(px);
+            }
+            y[n++] = py;
+        }
     }
 
     /** Every point as CSV: series, iteration, index, x, value; in identity order. */
@@ -147,16 +141,14 @@ final class Series {
         for (Map.Entry<String, TreeMap<Long, Row>> e : byName.entrySet()) {
             String name = csvField(e.getKey());
             for (Map.Entry<Long, Row> r : e.getValue().entrySet()) {
-                Row row = r.getValue();
-                for (int i = 0; i < row.y.length; i++) {
-                    if (!Double.isNaN(row.y[i])) {
-                        out.append(name).append(',').append(r.getKey()).append(',').append(i).append(',');
-                        if (row.x != null && !Double.isNaN(row.x[i])) {
-                            out.append(row.x[i]);
-                        }
-                        out.append(',').append(row.y[i]).append('\n');
+                long iteration = r.getKey();
+                r.getValue().forEach((index, x, y) -> {
+                    out.append(name).append(',').append(iteration).append(',').append(index).append(',');
+                    if (!Double.isNaN(x)) {
+                        out.append(x);
                     }
-                }
+                    out.append(',').append(y).append('\n');
+                });
             }
         }
     }
@@ -188,6 +180,11 @@ final class Series {
 
     long points() {
         return points;
+    }
+
+    /** The cells it holds, the measure of its budget. */
+    long cells() {
+        return cells;
     }
 
     /** Grows whenever a point is added or changed, so an unchanged series is never redrawn. */

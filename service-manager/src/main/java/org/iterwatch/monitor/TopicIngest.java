@@ -23,8 +23,9 @@ public final class TopicIngest implements AutoCloseable {
         this.catalog = catalog;
         this.ownsCatalog = ownsCatalog;
         this.runtime = new MonitorRuntime(topic,
-                new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, "iterwatch-read-" + topic)),
-                new RecordParser(settings.maxPoints()), catalog, settings.maxRecordBytes());
+                new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, "iterwatch-read-" + topic,
+                        settings.maxRecordBytes())),
+                new RecordParser(settings.maxPoints()), catalog, settings);
     }
 
     /**

@@ -70,6 +70,21 @@ class RecordParserTest {
     }
 
     @Test
+    void theJsonIndexAndTheHeaderIndexObeyOneBound() {
+        assertThat(parser.firstIndex(parse("{\"index\": 999, \"value\": 1}").index(), 1, "index")).isEqualTo(999);
+        assertThat(parser.firstIndex(null, 1000, "header index")).isZero();
+
+        assertThatThrownBy(() -> parser.firstIndex(1_000_000_000L, 1, "header index")).isInstanceOf(BadRecordException.class)
+                .hasMessage("header index 1000000000 is beyond the last index 999 (monitors.maxPoints)");
+        assertThatThrownBy(() -> parser.firstIndex(parse("{\"index\": 1000, \"value\": 1}").index(), 1, "index"))
+                .hasMessage("index 1000 is beyond the last index 999 (monitors.maxPoints)");
+        assertThatThrownBy(() -> parser.firstIndex(998L, 3, "index"))
+                .hasMessage("index 998 with 3 values reaches beyond the last index 999 (monitors.maxPoints)");
+        assertThatThrownBy(() -> parser.firstIndex(Long.MAX_VALUE, 1000, "index")).isInstanceOf(BadRecordException.class);
+        assertThatThrownBy(() -> parse("{\"index\": 99999999999999999999999, \"value\": 1}")).isInstanceOf(BadRecordException.class);
+    }
+
+    @Test
     void invalidUtf8IsABadRecordNotACrash() {
         byte[] bytes = {'[', '1', ',', (byte) 0xC3, (byte) 0x28, ']'};
 

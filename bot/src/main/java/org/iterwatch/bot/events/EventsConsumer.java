@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.iterwatch.bot.log.RepeatedWarning;
 import org.iterwatch.subscription.Alerts;
 import org.iterwatch.subscription.BadEventException;
 import org.iterwatch.subscription.SolverEvent;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Solver events from the Kafka topic {@value #TOPIC}, the same JSON as the HTTP API. Offsets are
  * committed after the events are stored, so a crash repeats events rather than losing them. An invalid
- * record is skipped, counted and logged once with its reason; one that cannot be stored now (database
- * trouble) is read again after a pause, with everything after it, so nothing is lost and order holds.
+ * record is skipped, counted and logged with its reason, a flood of them folded into one line per
+ * {@value #FOLD_SECONDS} s; one that cannot be stored now (database trouble) is read again after a pause,
+ * with everything after it, so nothing is lost and order holds.
  */
 public final class EventsConsumer implements Managed {
     public static final String TOPIC = "iterwatch.events";
@@ -39,11 +41,13 @@ public final class EventsConsumer implements Managed {
     /** Reasons are cut to this: a bad record is described, not dumped. */
     private static final int REASON_CHARS = 160;
     private static final long MAX_PAUSE_MILLIS = 30_000;
+    private static final int FOLD_SECONDS = 10;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Alerts alerts;
     private final String bootstrapServers;
     private final AtomicLong skipped = new AtomicLong();
+    private final RepeatedWarning invalid = new RepeatedWarning(LOG, Duration.ofSeconds(FOLD_SECONDS));
     private Thread thread;
     private volatile Skip lastSkip;
     private volatile boolean running = true;
@@ -107,6 +111,7 @@ public final class EventsConsumer implements Managed {
                     LOG.warn("reading {} failed; trying again: {}", TOPIC, e.toString());
                     stuck = true;
                 }
+                invalid.flush();
                 pause = stuck ? Math.min(MAX_PAUSE_MILLIS, Math.max(1000, pause * 2)) : 0;
                 pauseFor(pause);
             }
@@ -115,6 +120,7 @@ public final class EventsConsumer implements Managed {
         } catch (RuntimeException e) {
             LOG.error("the events consumer stopped", e);
         } finally {
+            invalid.flushRemaining();
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -177,7 +183,7 @@ public final class EventsConsumer implements Managed {
         String reason = why.length() > REASON_CHARS ? why.substring(0, REASON_CHARS - 1) + "\u2026" : why;
         lastSkip = new Skip(record.partition(), record.offset(), reason);
         long n = skipped.incrementAndGet();
-        LOG.warn("skipped invalid event at {}-{} offset {} ({} skipped since start): {}", record.topic(),
+        invalid.warn("skipped invalid event at {}-{} offset {} ({} skipped since start): {}", record.topic(),
                 record.partition(), record.offset(), n, reason);
     }
 

@@ -36,13 +36,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Room beside a record's value for its key, headers and batch framing. */
+    public static final int RECORD_OVERHEAD = 64 * 1024;
+    /** Kafka's own default of socket.request.max.bytes. */
+    private static final int DEFAULT_REQUEST_BYTES = 100 * 1024 * 1024;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final int port;
     private boolean closed;
 
     private EmbeddedKafka(KafkaRaftServer server, int port) {
         this.server = server;
+        this.port = port;
         this.bootstrapServers = HOST + ":" + port;
     }
 
@@ -50,12 +56,15 @@ public final class EmbeddedKafka implements AutoCloseable {
      * Starts the broker and returns once it serves requests. Storage under {@code dataDir} is
      * formatted on first use only, so a restart keeps topics and records.
      *
-     * @param port the client port on 127.0.0.1; 0 picks a free one
+     * @param port           the client port on 127.0.0.1; 0 picks a free one
+     * @param maxRecordBytes the largest record value it must accept (monitors.maxRecordBytes)
      */
-    public static EmbeddedKafka start(Path dataDir, int port) {
+    public static EmbeddedKafka start(Path dataDir, int port, int maxRecordBytes) {
         long started = System.nanoTime();
         int brokerPort = port == 0 ? freePort() : port;
-        KafkaConfig config = new KafkaConfig(settings(dataDir, brokerPort, freePort()), false);
+        Map<String, String> settings = settings(dataDir, brokerPort, freePort());
+        settings.putAll(sizes(maxRecordBytes));
+        KafkaConfig config = new KafkaConfig(settings, false);
         boolean fresh = !Files.exists(dataDir.resolve("meta.properties"));
         if (fresh) {
             format(dataDir);
@@ -77,6 +86,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The port it listens on, also when it was started with port 0. */
+    public int port() {
+        return port;
     }
 
     @Override
@@ -114,6 +128,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         p.put("group.initial.rebalance.delay.ms", "0");
         return p;
+    }
+
+    /**
+     * Records as large as iterwatch reads (Kafka's default stops at about 1 MB). message.max.bytes is also
+     * the default of every topic's max.message.bytes, so topics the solvers create take it too. There are
+     * no followers, so replica.fetch.max.bytes does not matter.
+     */
+    private static Map<String, String> sizes(int maxRecordBytes) {
+        int batch = maxRecordBytes + RECORD_OVERHEAD;
+        return Map.of("message.max.bytes", Integer.toString(batch),
+                "socket.request.max.bytes", Integer.toString(Math.max(DEFAULT_REQUEST_BYTES, batch + RECORD_OVERHEAD)));
     }
 
     private static void format(Path dataDir) {

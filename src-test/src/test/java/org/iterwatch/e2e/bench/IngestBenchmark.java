@@ -47,7 +47,7 @@ class IngestBenchmark {
     static final int BATCH_VALUES = 1_000;
     static final int SINGLE_RECORDS = 1_000_000;
     static final int ROUNDS = 3;
-    static final Monitors SETTINGS = new Monitors(null, null, null, null, null, null);
+    static final Monitors SETTINGS = new Monitors(null, null, null, null, null, null, null);
     static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     final KafkaBroker kafka;

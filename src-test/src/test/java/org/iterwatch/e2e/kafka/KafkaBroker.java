@@ -37,6 +37,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
+import org.iterwatch.config.Monitors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -53,6 +54,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** What iterwatch's own embedded broker takes by default (monitors.maxRecordBytes). */
+    public static final int MAX_RECORD_BYTES = new Monitors(null, null, null, null, null, null, null).maxRecordBytes();
     private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 6);
     private static final AtomicInteger TOPIC_COUNTER = new AtomicInteger();
 
@@ -141,7 +144,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (kafka != null) {
             stop();
         }
-        kafka = EmbeddedKafka.start(dataDir, port);
+        kafka = EmbeddedKafka.start(dataDir, port, MAX_RECORD_BYTES);
         port = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
     }
 

@@ -202,7 +202,7 @@ class KafkaBrokerTest {
             int port = taken.getLocalPort();
             long t0 = System.nanoTime();
 
-            assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, port))
+            assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, port, KafkaBroker.MAX_RECORD_BYTES))
                     .isInstanceOf(IterwatchException.class)
                     .hasMessageContaining("127.0.0.1:" + port);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));

@@ -7,11 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iterwatch.e2e.Pictures;
 import org.iterwatch.e2e.kafka.KafkaBroker;
@@ -45,8 +49,14 @@ final class MonitorChat {
     }
 
     static ChatMessage awaitChart(FakeTelegram telegram, long chatId, long messageId, String title) {
-        telegram.await(() -> telegram.message(chatId, messageId).flatMap(ChatMessage::photo)
-                .map(Pictures::title).filter(title::equals).isPresent(), TIMEOUT, "the chart titled '" + title + "'");
+        try {
+            telegram.await(() -> telegram.message(chatId, messageId).flatMap(ChatMessage::photo)
+                    .map(Pictures::title).filter(title::equals).isPresent(), TIMEOUT, "the chart titled '" + title + "'");
+        } catch (AssertionError e) {
+            String shown = telegram.message(chatId, messageId).flatMap(ChatMessage::photo).map(Pictures::title).orElse(null);
+            throw new AssertionError("the chart shows '" + shown + "', caption '" + caption(telegram, chatId, messageId)
+                    + "'; " + e.getMessage(), e);
+        }
         return telegram.message(chatId, messageId).orElseThrow();
     }
 
@@ -80,16 +90,30 @@ final class MonitorChat {
 
     /** Sends raw bytes (anything at all) to a topic, one flush. */
     static void produceBytes(KafkaBroker kafka, String topic, List<byte[]> values) {
+        produceBytes(kafka.bootstrapServers(), topic, values);
+    }
+
+    /** Sends raw bytes to a topic of any broker; fails when the broker refuses one. */
+    static void produceBytes(String bootstrapServers, String topic, List<byte[]> values) {
         Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("bootstrap.servers", bootstrapServers);
         p.put("linger.ms", "20");
         p.put("batch.size", String.valueOf(512 * 1024));
         p.put("max.request.size", String.valueOf(8 * 1024 * 1024));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (byte[] v : values) {
-                producer.send(new ProducerRecord<>(topic, v));
+                sent.add(producer.send(new ProducerRecord<>(topic, v)));
             }
             producer.flush();
+            for (Future<RecordMetadata> f : sent) {
+                f.get(); // a record the broker refused must fail the test, not vanish
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("the broker refused a record: " + e.getCause(), e.getCause());
         }
     }
 

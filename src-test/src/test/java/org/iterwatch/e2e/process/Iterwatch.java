@@ -29,6 +29,18 @@ public final class Iterwatch implements AutoCloseable {
     private int runs;
 
     public Iterwatch(Path dir, FakeTelegram telegram, KafkaBroker kafka, long... admins) {
+        this(dir, telegram, kafka.bootstrapServers(), admins);
+    }
+
+    /**
+     * An installation without KAFKA_BOOTSTRAP_SERVERS: iterwatch starts its own embedded broker, on a free
+     * port ({@link #embeddedKafka()} tells which).
+     */
+    public static Iterwatch withEmbeddedKafka(Path dir, FakeTelegram telegram, long... admins) {
+        return new Iterwatch(dir, telegram, (String) null, admins);
+    }
+
+    private Iterwatch(Path dir, FakeTelegram telegram, String bootstrapServers, long... admins) {
         this.dir = dir;
         this.telegram = telegram;
         Path config = dir.resolve("iterwatch.yml");
@@ -43,7 +55,11 @@ public final class Iterwatch implements AutoCloseable {
                 """);
         environment.put("TELEGRAM_BOT_TOKEN", telegram.token());
         environment.put("TELEGRAM_API_URL", telegram.baseUrl());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (bootstrapServers != null) {
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        } else {
+            environment.put("ITERWATCH_KAFKA_PORT", "0");
+        }
         environment.put("ITERWATCH_DATA_DIR", dir.resolve("data").toString());
         environment.put("ITERWATCH_CONFIG", config.toString());
         environment.put("ITERWATCH_API_TOKENS", API_TOKEN + "," + OTHER_API_TOKEN);
@@ -92,6 +108,15 @@ public final class Iterwatch implements AutoCloseable {
         }
     }
 
+    /** Where the embedded broker of the running process listens (see {@link #withEmbeddedKafka}). */
+    public String embeddedKafka() {
+        try {
+            return "127.0.0.1:" + Integer.parseInt(Files.readString(dataDir().resolve("kafka.port")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String apiUrl() {
         return "http://127.0.0.1:" + httpPort();
     }
@@ -99,6 +124,7 @@ public final class Iterwatch implements AutoCloseable {
     public Iterwatch start() {
         try {
             Files.deleteIfExists(dir.resolve("data").resolve("http.port"));
+            Files.deleteIfExists(dir.resolve("data").resolve("kafka.port"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
