@@ -47,6 +47,23 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@code text} unless the server has answered already: bytes sent after the server closed would
+     * make it reset the connection, and the reset would drop the answer before the test reads it.
+     */
+    synchronized boolean sendUnlessAnswered(String text) {
+        try {
+            if (socket.getInputStream().available() > 0) {
+                return false;
+            }
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The status code of the server's answer, {@link #CLOSED} or {@link #NO_ANSWER} within {@code wait}. */
     int status(Duration wait) {
         try {
