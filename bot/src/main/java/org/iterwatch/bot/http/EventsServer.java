@@ -159,7 +159,10 @@ public final class EventsServer implements AutoCloseable {
                 Content.Sink.write(response, true, metrics.scrape(), callback);
                 return true;
             }
-            if (request.getConnectionMetaData().getConnector() != api || !path.equals(EVENTS_PATH)) {
+            if (request.getConnectionMetaData().getConnector() != api) {
+                return reply(response, callback, 404, error("no such endpoint; this port serves /healthz and /metrics"));
+            }
+            if (!path.equals(EVENTS_PATH)) {
                 return reply(response, callback, 404, error("no such endpoint; solvers POST to " + EVENTS_PATH));
             }
             return event(request, response, callback);

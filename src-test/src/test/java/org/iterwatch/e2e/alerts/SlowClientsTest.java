@@ -92,6 +92,7 @@ class SlowClientsTest {
         promptlyServed("at-once");
         telegram.await(() -> rounds.get() >= 1, TIMEOUT, "one more byte from each slow upload");
         promptlyServed("while-trickling");
+        unhurriedButFastEnoughIsServed();
 
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         int cut = 0;
@@ -119,6 +120,20 @@ class SlowClientsTest {
         assertThat(promptly("/healthz", () -> api.get("/healthz")).status()).isEqualTo(200);
         assertThat(promptly("/metrics", () -> api.get("/metrics")).status()).isEqualTo(200);
         telegram.await(() -> botTexts().stream().anyMatch(t -> t.contains(solver)), TIMEOUT, "the alert of " + solver);
+    }
+
+    /** A solver on a slow link: 6 KB in pieces over about 2.5 s, above the minimum rate of 1 KiB/s. */
+    private void unhurriedButFastEnoughIsServed() {
+        String event = "{\"solver\":\"unhurried\",\"event\":\"failed\",\"details\":\"" + "d".repeat(6000) + "\"}";
+        try (RawConnection solver = new RawConnection("127.0.0.1", iterwatch.httpPort())) {
+            solver.send(RawConnection.eventsHead(Iterwatch.API_TOKEN, event.length()));
+            for (int from = 0; from < event.length(); from += 1000) {
+                solver.send(event.substring(from, Math.min(event.length(), from + 1000)));
+                pause(Duration.ofMillis(400));
+            }
+            assertThat(solver.status(Duration.ofSeconds(10))).isEqualTo(202);
+        }
+        telegram.await(() -> botTexts().stream().anyMatch(t -> t.contains("unhurried")), TIMEOUT, "the unhurried alert");
     }
 
     @Test
@@ -160,6 +175,16 @@ class SlowClientsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).as("%s answered within %s (took %d ms)", what, PROMPTLY, took.toMillis()).isLessThan(PROMPTLY);
         return answer;
+    }
+
+    /** The pace of a slow client, not a wait for something. */
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private List<String> botTexts() {
