@@ -47,8 +47,6 @@ public final class EventsServer implements AutoCloseable {
     private static final int STORING_THREADS = THREADS / 2;
     private static final int MANAGEMENT_THREADS = 6;
     private static final int MANAGEMENT_CONNECTIONS = 100;
-    /** When all connections are taken, idle ones are closed after this instead of the usual idle timeout. */
-    private static final long CROWDED_IDLE_MILLIS = 1000;
 
     private final Server server;
     private final ServerConnector api;
@@ -90,9 +88,7 @@ public final class EventsServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(http.idleTimeout().toMillis());
         connector.addBean(new ConnectionsPerAddress(http.maxConnectionsPerAddress()));
-        NetworkConnectionLimit all = new NetworkConnectionLimit(maxConnections, connector);
-        all.setEndPointIdleTimeout(CROWDED_IDLE_MILLIS);
-        connector.addBean(all);
+        connector.addBean(new NetworkConnectionLimit(maxConnections, connector));
         server.addConnector(connector);
         return connector;
     }

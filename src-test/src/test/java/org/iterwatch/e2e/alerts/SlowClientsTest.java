@@ -83,6 +83,8 @@ class SlowClientsTest {
             upload.send(RawConnection.eventsHead(tokens[i % 3], 60_000) + "{");
             connections.add(upload);
         }
+        RawConnection stalled = new RawConnection("127.0.0.1", iterwatch.httpPort());
+        stalled.send(RawConnection.eventsHead(Iterwatch.OTHER_API_TOKEN, 60_000) + "{");
         AtomicInteger rounds = new AtomicInteger();
         trickle.scheduleAtFixedRate(() -> {
             connections.forEach(c -> c.sendUnlessAnswered(" "));
@@ -105,9 +107,11 @@ class SlowClientsTest {
                 cut++;
             }
         }
+        assertThat(stalled.status(TIMEOUT)).as("an upload that stops: cut at the idle timeout").isEqualTo(408);
+        stalled.close();
         assertThat(api.get("/metrics").body())
                 .contains("iterwatch_events_requests_total{status=\"401\"} " + (SLOW_UPLOADS - cut) + ".0")
-                .contains("iterwatch_events_requests_total{status=\"408\"} " + cut + ".0");
+                .contains("iterwatch_events_requests_total{status=\"408\"} " + (cut + 1) + ".0");
         assertThat(iterwatch.log().orElse("").lines().filter(l -> l.contains("WARN") || l.contains("ERROR")))
                 .as("refused connections are counted, not logged one by one").hasSizeLessThan(10);
     }
