@@ -94,6 +94,7 @@ final class ConfigValidator {
             problems.add("http.maxConnections: must be at least http.maxConnectionsPerAddress ("
                     + http.maxConnectionsPerAddress() + ")");
         }
+        atLeastOne(problems, "http.requestsPerAddressPerSecond", http.requestsPerAddressPerSecond());
         if (!http.separateManagement()) {
             if (http.managementBindAddress() != null) {
                 problems.add("http.managementBindAddress: only used with http.managementPort; set that too");

@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.DoSHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.iterwatch.config.Api;
@@ -78,7 +79,22 @@ public final class EventsServer implements AutoCloseable {
         } else {
             this.management = null;
         }
-        server.setHandler(new Routes());
+        server.setHandler(perAddress(new Routes()));
+    }
+
+    /**
+     * Jetty's DoSHandler: a leaky bucket per client address on the events path, 429 past it. The body is
+     * not read; Jetty closes the connection if one is left unread.
+     */
+    private Handler perAddress(Handler routes) {
+        Request.Handler tooMany = (request, response, callback) -> {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            return answer(response, callback, 429, error("too many requests from your address; slow down"));
+        };
+        DoSHandler limit = new DoSHandler(routes, DoSHandler.ID_FROM_REMOTE_ADDRESS,
+                new DoSHandler.LeakingBucketTrackerFactory(http.requestsPerAddressPerSecond()), tooMany, -1);
+        limit.includePath(EVENTS_PATH);
+        return limit;
     }
 
     /** {@code executor} null: the server's pool. */
@@ -202,14 +218,17 @@ public final class EventsServer implements AutoCloseable {
                 answer(response, callback, 503, error("busy storing other events; try again"));
                 return;
             }
+            String id;
             try {
-                answer(response, callback, 202, "{\"id\":\"" + alerts.accept(event) + "\"}");
+                id = alerts.accept(event);
             } catch (RuntimeException e) {
                 LOG.error("an event could not be stored", e);
                 answer(response, callback, 503, error("iterwatch cannot store events right now; try again"));
+                return;
             } finally {
                 storing.release();
             }
+            answer(response, callback, 202, "{\"id\":\"" + id + "\"}");
         }
     }
 

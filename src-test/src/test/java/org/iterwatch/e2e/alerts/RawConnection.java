@@ -84,6 +84,35 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** All the server sends until it has sent {@code answers} status lines, closes, or {@code wait} is over. */
+    String answers(int answers, Duration wait) {
+        StringBuilder all = new StringBuilder();
+        long deadline = System.nanoTime() + wait.toNanos();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = socket.getInputStream();
+            while (count(all, "HTTP/1.1 ") < answers && System.nanoTime() < deadline) {
+                socket.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                all.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            // closed or timed out: what came so far is the answer
+        }
+        return all.toString();
+    }
+
+    static int count(CharSequence text, String part) {
+        int n = 0;
+        for (int at = text.toString().indexOf(part); at >= 0; at = text.toString().indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private static int parse(CharSequence statusLine) {
         String[] parts = statusLine.toString().split(" ");
         return parts.length > 1 && parts[0].startsWith("HTTP/") ? Integer.parseInt(parts[1]) : CLOSED;

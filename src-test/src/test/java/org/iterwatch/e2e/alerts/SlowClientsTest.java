@@ -37,6 +37,8 @@ class SlowClientsTest {
     static final int PER_ADDRESS = 10;
     /** The default of http.maxConnectionsPerAddress. */
     static final int ADDRESS_LIMIT = 20;
+    /** The default of http.requestsPerAddressPerSecond, also the burst. */
+    static final int REQUESTS_PER_ADDRESS = 200;
     static final Duration PROMPTLY = Duration.ofSeconds(1);
     static final String WRONG_TOKEN = "wrong-token-0123456789";
 
@@ -166,6 +168,25 @@ class SlowClientsTest {
                 return again.status(Duration.ofSeconds(5)) == 200;
             }
         }, TIMEOUT, "127.0.0.66 served again after closing its connections");
+    }
+
+    @Test
+    void oneAddressPastItsRequestRateGets429WhileOthersAreServed() {
+        int requests = 5 * REQUESTS_PER_ADDRESS;
+        try (RawConnection greedy = new RawConnection("127.0.0.77", iterwatch.httpPort())) {
+            // Pipelined GETs of the events path: each is cheap to answer (405) and none stores anything.
+            greedy.send(RawConnection.get("/api/v1/events").repeat(requests));
+            String answers = greedy.answers(requests, TIMEOUT);
+            int allowed = RawConnection.count(answers, "HTTP/1.1 405");
+            int refused = RawConnection.count(answers, "HTTP/1.1 429");
+            assertThat(allowed + refused).as("every request answered").isEqualTo(requests);
+            assertThat(allowed).as("a burst of the per-address rate, and what leaks out meanwhile")
+                    .isBetween(REQUESTS_PER_ADDRESS, requests - REQUESTS_PER_ADDRESS);
+            assertThat(answers).contains("too many requests from your address").contains("Retry-After: 1");
+        }
+        assertThat(api.post(Iterwatch.API_TOKEN, EventsApi.event("rate-other-address", "failed", "served")).status())
+                .isEqualTo(202);
+        telegram.await(() -> botTexts().stream().anyMatch(t -> t.contains("rate-other-address")), TIMEOUT, "the alert");
     }
 
     /** 127.0.0.2, 127.0.0.3, …: not the solver's 127.0.0.1. */
