@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 9, finding 1: slow uploads (a big Content-Length, then a byte now and then) used to hold all 16
  * HTTP threads, so 13 of them froze the events API, /healthz and /metrics. Now the token is checked before
  * the body, bodies are read without a thread, too slow ones are cut, and one address gets a bounded
- * number of connections. The attackers connect from other loopback addresses than the solver (127.0.0.1).
+ * number of connections and of requests a second. The attackers connect from other loopback addresses than
+ * the solver (127.0.0.1).
  */
 @ExtendWith(KafkaBroker.Extension.class)
 class SlowClientsTest {
