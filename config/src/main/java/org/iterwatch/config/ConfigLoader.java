@@ -39,6 +39,7 @@ public final class ConfigLoader {
             Map.entry("ITERWATCH_DATABASE_URL", "storage.databaseUrl"),
             Map.entry("ITERWATCH_REFRESH_PERIOD", "monitors.refreshPeriod"),
             Map.entry("ITERWATCH_HTTP_PORT", "http.port"),
+            Map.entry("ITERWATCH_MANAGEMENT_PORT", "http.managementPort"),
             Map.entry("ITERWATCH_API_TOKENS", "api.tokens"));
 
     private static final Set<String> LISTS = Set.of("telegram.admins", "telegram.groups", "api.tokens");

@@ -47,13 +47,7 @@ final class ConfigValidator {
         if (port < 0 || port > 65535) {
             problems.add("kafka.embeddedPort: must be between 0 and 65535");
         }
-        int httpPort = config.http().port();
-        if (httpPort < 0 || httpPort > 65535) {
-            problems.add("http.port: must be between 0 and 65535");
-        }
-        if (config.http().maxBodyBytes() < 1024) {
-            problems.add("http.maxBodyBytes: must be at least 1024");
-        }
+        validateHttp(problems, config.http());
         if (config.api().eventsPerSecond() < 1) {
             problems.add("api.eventsPerSecond: must be at least 1");
         }
@@ -86,6 +80,35 @@ final class ConfigValidator {
         atLeastOne(problems, "delivery.groupPerMinute", delivery.groupPerMinute());
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
+        }
+    }
+
+    private static void validateHttp(List<String> problems, Http http) {
+        if (http.port() < 0 || http.port() > 65535) {
+            problems.add("http.port: must be between 0 and 65535");
+        }
+        if (http.maxBodyBytes() < 1024) {
+            problems.add("http.maxBodyBytes: must be at least 1024");
+        }
+        between(problems, "http.idleTimeout", http.idleTimeout(), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        if (http.minBodyBytesPerSecond() < 1 || http.minBodyBytesPerSecond() > http.maxBodyBytes()) {
+            problems.add("http.minBodyBytesPerSecond: must be between 1 and http.maxBodyBytes (" + http.maxBodyBytes() + ")");
+        }
+        atLeastOne(problems, "http.maxConnectionsPerAddress", http.maxConnectionsPerAddress());
+        if (http.maxConnections() < http.maxConnectionsPerAddress()) {
+            problems.add("http.maxConnections: must be at least http.maxConnectionsPerAddress ("
+                    + http.maxConnectionsPerAddress() + ")");
+        }
+        atLeastOne(problems, "http.requestsPerAddressPerSecond", http.requestsPerAddressPerSecond());
+        if (!http.separateManagement()) {
+            if (http.managementBindAddress() != null) {
+                problems.add("http.managementBindAddress: only used with http.managementPort; set that too");
+            }
+        } else if (http.managementPort() < 0 || http.managementPort() > 65535) {
+            problems.add("http.managementPort: must be between 0 and 65535");
+        } else if (http.managementPort() != 0 && http.managementPort().equals(http.port())) {
+            problems.add("http.managementPort: must differ from http.port (leave it out to serve /healthz and /metrics on"
+                    + " http.port)");
         }
     }
 

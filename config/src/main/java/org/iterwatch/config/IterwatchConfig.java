@@ -13,7 +13,7 @@ public record IterwatchConfig(Telegram telegram, Kafka kafka, Storage storage, M
         kafka = kafka == null ? new Kafka(null, null) : kafka;
         storage = storage == null ? new Storage(null, null) : storage;
         monitors = monitors == null ? new Monitors(null, null, null, null, null, null, null) : monitors;
-        http = http == null ? new Http(null, null, null) : http;
+        http = http == null ? new Http(null, null, null, null, null, null, null, null, null, null) : http;
         api = api == null ? new Api(null, null) : api;
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
     }

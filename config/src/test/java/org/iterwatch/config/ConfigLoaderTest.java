@@ -154,6 +154,42 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void httpLimitsHaveDefaultsAndRefuseNonsenseNamingTheKey() throws IOException {
+        Http defaults = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).http();
+        assertThat(defaults.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.minBodyBytesPerSecond()).isEqualTo(1024);
+        assertThat(defaults.maxConnectionsPerAddress()).isEqualTo(20);
+        assertThat(defaults.maxConnections()).isEqualTo(1000);
+        assertThat(defaults.requestsPerAddressPerSecond()).isEqualTo(200);
+        assertThat(defaults.separateManagement()).isFalse();
+
+        Http own = loader.load(write("http:\n  bindAddress: 0.0.0.0\n  managementBindAddress: 127.0.0.1\n"),
+                Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_MANAGEMENT_PORT", "9090")).http();
+        assertThat(own.managementPort()).isEqualTo(9090);
+        assertThat(own.managementHost()).isEqualTo("127.0.0.1");
+        assertThat(loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_MANAGEMENT_PORT", "9090")).http()
+                .managementHost()).as("defaults to bindAddress").isEqualTo("0.0.0.0");
+
+        Path file = write("""
+                http:
+                  idleTimeout: 0s
+                  minBodyBytesPerSecond: 0
+                  maxConnectionsPerAddress: 50
+                  maxConnections: 10
+                  requestsPerAddressPerSecond: 0
+                  managementBindAddress: 127.0.0.1
+                """);
+        assertThatThrownBy(() -> loader.load(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessageContaining("http.idleTimeout: must be between 1s and 10m (was 0s)")
+                .hasMessageContaining("http.minBodyBytesPerSecond: must be between 1 and http.maxBodyBytes")
+                .hasMessageContaining("http.maxConnections: must be at least http.maxConnectionsPerAddress (50)")
+                .hasMessageContaining("http.requestsPerAddressPerSecond: must be at least 1 (was 0)")
+                .hasMessageContaining("http.managementBindAddress: only used with http.managementPort");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "ITERWATCH_HTTP_PORT", "8088",
+                "ITERWATCH_MANAGEMENT_PORT", "8088"))).hasMessageContaining("http.managementPort: must differ from http.port");
+    }
+
+    @Test
     void groupsComeFromFileOrEnvironmentAndMustBeGroupIds() throws IOException {
         assertThat(loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).telegram().groups()).isEmpty();
         Path file = write("telegram:\n  groups: [-1001234567890]\n");

@@ -1,5 +1,6 @@
 package org.iterwatch.subscription;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,17 +38,7 @@ public record SolverEvent(String solver, Kind event, String message, String deta
 
     /** Reads and checks one event; a problem names its field. */
     public static SolverEvent parse(byte[] json) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new BadEventException("body", "not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-        } catch (IOException e) {
-            throw new BadEventException("body", "cannot be read");
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadEventException("body", "expected a JSON object");
-        }
+        JsonNode node = readOneObject(json);
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
@@ -69,6 +60,33 @@ public record SolverEvent(String solver, Kind event, String message, String deta
         Long duration = node.hasNonNull("durationSeconds") ? (long) integer(node, "durationSeconds", 0, Integer.MAX_VALUE) : null;
         return new SolverEvent(solver, kind, text(node, "message", 2000), text(node, "details", MAX_DETAILS),
                 text(node, "host", 255), integer(node, "exitCode", -1024, 1024), heartbeat, duration);
+    }
+
+    /** Exactly one JSON object: after it only whitespace, so a second event or stray text is refused, not dropped. */
+    private static JsonNode readOneObject(byte[] json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonNode node = parser.nextToken() == null ? null : JSON.readTree(parser);
+            if (node == null || !node.isObject()) {
+                throw new BadEventException("body", "expected a JSON object");
+            }
+            if (trailing(parser)) {
+                throw new BadEventException("body", "text after the JSON object; send exactly one event (one object)"
+                        + " per request or record");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadEventException("body", "not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        } catch (IOException e) {
+            throw new BadEventException("body", "cannot be read");
+        }
+    }
+
+    private static boolean trailing(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            return true;
+        }
     }
 
     private static String requiredText(JsonNode node, String field, int max) {

@@ -63,6 +63,11 @@ class EventsApiTest {
 
         assertField(api.post(Iterwatch.API_TOKEN, "{not json"), "body");
         assertField(api.post(Iterwatch.API_TOKEN, "[1, 2]"), "body");
+        // Issue 9, finding 7: text after the object, even a second event, is refused rather than dropped.
+        String trailing = EventsApi.event("refused-solver", "failed", "trailing");
+        assertField(api.post(Iterwatch.API_TOKEN, trailing + " xyz"), "body");
+        assertField(api.post(Iterwatch.API_TOKEN, trailing + trailing), "body");
+        assertThat(api.post(Iterwatch.API_TOKEN, trailing + trailing).body()).contains("one event");
         assertField(api.post(Iterwatch.API_TOKEN, "{\"event\":\"failed\"}"), "solver");
         assertField(api.post(Iterwatch.API_TOKEN, "{\"solver\":\"refused-solver\"}"), "event");
         assertField(api.post(Iterwatch.API_TOKEN, "{\"solver\":\"refused-solver\",\"event\":\"exploded\"}"), "event");

@@ -121,6 +121,15 @@ public final class Iterwatch implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort();
     }
 
+    /** Where /healthz and /metrics are when http.managementPort is set (ITERWATCH_MANAGEMENT_PORT=0 in tests). */
+    public String managementUrl() {
+        try {
+            return "http://127.0.0.1:" + Files.readString(dir.resolve("data").resolve("http-management.port")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Iterwatch start() {
         try {
             Files.deleteIfExists(dir.resolve("data").resolve("http.port"));
