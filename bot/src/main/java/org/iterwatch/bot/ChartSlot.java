@@ -55,10 +55,6 @@ final class ChartSlot implements Job {
         delivery.submit(this);
     }
 
-    synchronized ShownMessage shownMessage() {
-        return messageId == null ? null : new ShownMessage(target.chatId(), messageId, deliveredHash);
-    }
-
     @Override
     public Priority priority() {
         return Priority.CHART;

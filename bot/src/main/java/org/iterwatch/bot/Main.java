@@ -19,6 +19,7 @@ import org.iterwatch.config.ConfigLoader;
 import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.config.Secret;
+import org.iterwatch.monitor.ChartMessages;
 import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
@@ -137,13 +138,11 @@ public final class Main implements Callable<Integer> {
         metrics.delivery(deliveryMetrics);
         Delivery delivery = new Delivery(api, new Pacer(config.delivery()), chatBook, config.telegram().admins(),
                 deliveryMetrics);
-        MonitorRefs refs = new MonitorRefs();
-        PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
+        PinnedMessages pinned = new PinnedMessages(delivery, chatBook, new ChartMessages(dataSource)::shown);
         Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC(),
                 ALERT_SENDS_PER_SECOND);
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
                 new MonitorNotices(alerts));
-        refs.use(monitors);
         ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
         delivery.onChatMoved(migrations);
         // Added before the active side, so stopped after it: what its last handlers refuse is still written,

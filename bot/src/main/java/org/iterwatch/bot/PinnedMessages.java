@@ -1,13 +1,10 @@
 package org.iterwatch.bot;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.iterwatch.monitor.Follower;
 import org.iterwatch.monitor.ProgressListener;
 import org.iterwatch.monitor.ProgressUpdate;
-import org.iterwatch.monitor.ShownMessage;
 
 /**
  * Keeps one pinned progress message per monitor and chat: sent and pinned the first time, edited
@@ -30,29 +27,19 @@ final class PinnedMessages implements ProgressListener, ChatMoves {
         this.shown = shown;
     }
 
-    /** @return the messages that already show something; a follower still without one is served again next time */
     @Override
-    public List<ShownMessage> show(ProgressUpdate update) {
-        List<ShownMessage> out = new ArrayList<>();
+    public void show(ProgressUpdate update) {
         ChartSlot.Picture picture = new ChartSlot.Picture(update.chart().png(), update.captionHtml(),
                 Buttons.forMonitor(update.monitorId()), update.contentHash());
         for (Follower follower : update.followers()) {
             long chat = chats.current(follower.chatId());
             if (chats.inactive(chat)) {
-                if (follower.messageId() != null) {
-                    out.add(new ShownMessage(follower.chatId(), follower.messageId(), follower.shownHash()));
-                }
                 continue;
             }
             ChartSlot slot = slots.computeIfAbsent(new Key(update.monitorId(), chat), k -> new ChartSlot(k.monitorId(),
                     ChatTarget.of(chat, follower.threadId()), follower.messageId(), follower.shownHash(), delivery, shown));
             slot.offer(picture);
-            ShownMessage now = slot.shownMessage();
-            if (now != null) {
-                out.add(now);
-            }
         }
-        return out;
     }
 
     /** The queue moved the slots' jobs already; here they are found under the new chat id. */

@@ -239,11 +239,6 @@ public final class MonitorService implements Managed, AutoCloseable {
         }
     }
 
-    /** The chat side reports a progress message Telegram confirmed (sent later than {@link ProgressListener#show}). */
-    public void shown(long monitorId, ShownMessage message) {
-        repository.shown(monitorId, message);
-    }
-
     /** True when that message is this monitor's progress message in that chat; button data is checked against it. */
     public boolean showsIn(long monitorId, long chatId, long messageId) {
         return repository.followers(monitorId).stream()

@@ -1,16 +1,11 @@
 package org.iterwatch.monitor;
 
-import java.util.List;
-
-/** The chat side of monitors: shows progress updates. Implemented where the Telegram types live. */
+/**
+ * The chat side of monitors: shows progress updates. Implemented where the Telegram types live. The flow
+ * goes one way: the monitor hands the picture over and forgets it; the chat side delivers it (retrying as
+ * Telegram demands) and alone records, through {@link ChartMessages}, which message shows what.
+ */
 public interface ProgressListener {
-    /**
-     * Shows the update to its followers.
-     *
-     * May return before Telegram confirmed anything (a queue sends later); such a listener reports each
-     * message later through {@link MonitorService#shown}.
-     *
-     * @return the messages that now show it; a follower missing from the list is tried again next time
-     */
-    List<ShownMessage> show(ProgressUpdate update);
+    /** Hands the update to its followers' chats; returns before Telegram has seen anything. */
+    void show(ProgressUpdate update);
 }

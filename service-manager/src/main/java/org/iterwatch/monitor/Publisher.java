@@ -13,7 +13,7 @@ import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.ProgressCaption;
 import org.iterwatch.render.RenderedChart;
 
-/** Draws a monitor's state and hands it to the chat side, remembering what each chat now shows. */
+/** Draws a monitor's state and hands it to the chat side for the followers that do not show it yet. */
 final class Publisher {
     private final ChartRenderer renderer;
     private final ProgressListener listener;
@@ -28,7 +28,7 @@ final class Publisher {
     /**
      * @param changed whether the state differs from what was last shown; when it does not, only
      *                followers still without a message are served
-     * @return true when every follower now shows this state
+     * @return true once every follower that does not show this state yet has been handed it
      */
     boolean publish(MonitorRow monitor, MonitorState state, MonitorRuntime.Snapshot snapshot, boolean changed) {
         List<Follower> followers = repository.followers(monitor.id());
@@ -43,9 +43,8 @@ final class Publisher {
         if (stale.isEmpty()) {
             return true;
         }
-        List<ShownMessage> shown = listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale));
-        shown.forEach(s -> repository.shown(monitor.id(), s));
-        return shown.size() == stale.size();
+        listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale));
+        return true;
     }
 
     static ChartRequest request(String name, MonitorRuntime.Snapshot snapshot) {
