@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The heartbeat watch on a real H2 database, with a clock the test moves instead of sleeping. */
 class HeartbeatWatchTest {
     final Tick clock = new Tick();
-    final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    final List<String> sent = new CopyOnWriteArrayList<>();
     final ChatSender recording = new ChatSender() {
         @Override
         public Result send(long chatId, Long threadId, String html, List<Button> buttons) {
