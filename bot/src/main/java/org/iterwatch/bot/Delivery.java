@@ -135,6 +135,26 @@ final class Delivery implements Managed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        giveBackWaiting();
+    }
+
+    /**
+     * What still waits is handed back as "try again", not sent: a caller waiting for its result (the alert
+     * outbox) must not wait forever, and keeps the alert for the next start or the next active instance.
+     */
+    private void giveBackWaiting() {
+        TelegramFailure stopping = new TelegramFailure(TelegramFailure.Kind.TRANSIENT, "the delivery engine stopped", 0, 0,
+                null);
+        List<Queued> waiting = lockedValue(() -> {
+            List<Queued> all = new java.util.ArrayList<>();
+            lanes.values().forEach(lane -> all.addAll(lane.drain()));
+            lanes.clear();
+            return all;
+        });
+        waiting.forEach(q -> {
+            metrics.queued(q.job().priority(), -1);
+            q.job().dropped(stopping);
+        });
     }
 
     @Override

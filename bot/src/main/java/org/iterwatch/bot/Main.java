@@ -39,8 +39,6 @@ import picocli.CommandLine.Option;
                 + "Configuration: an optional YAML file plus environment variables (see README).")
 public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-    /** Under Telegram's 30 messages a second overall, so an alert fan-out is not answered with 429s. */
-    private static final int ALERT_SENDS_PER_SECOND = 28;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration file (default: $ITERWATCH_CONFIG)")
     private Path configFile;
@@ -139,8 +137,7 @@ public final class Main implements Callable<Integer> {
         Delivery delivery = new Delivery(api, new Pacer(config.delivery()), chatBook, config.telegram().admins(),
                 deliveryMetrics);
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, new ChartMessages(dataSource)::shown);
-        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC(),
-                ALERT_SENDS_PER_SECOND);
+        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC());
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
                 new MonitorNotices(alerts));
         ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));

@@ -98,8 +98,8 @@ class DeliveryOrderTest {
 
     @Test
     void answersToStrangersWaitUntilNothingElseIsReadyToGo() throws InterruptedException {
-        // Five requests a second overall: everything below is queued while the first is on its way.
-        delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(5, 1000, 20)),
+        // One request a second overall: everything below is queued while the first is on its way.
+        delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(1, 1000, 20)),
                 new ChatBook(database("strangers")), List.of(), new DeliveryMetrics());
         delivery.start(new org.iterwatch.config.OwnedThreads("delivery"));
         delivery.replyToStranger(new ChatTarget(700, null), "stranger 0");
@@ -137,5 +137,29 @@ class DeliveryOrderTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void stoppingHandsBackWhatWaitsSoThatNoCallerWaitsForever() throws Exception {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:stopping;DB_CLOSE_DELAY=-1");
+        BotSchema.migrate(db);
+        delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(1000, 1000, 20)),
+                new ChatBook(db), List.of(), new DeliveryMetrics());
+        delivery.start(new org.iterwatch.config.OwnedThreads("delivery"));
+        ChatTarget chat = new ChatTarget(5, null);
+        delivery.reply(chat, "first");
+        waitUntil(() -> sent.size() == 1);
+        var waiting = delivery.call(Priority.ALERT, chat, "sendMessage", to -> 1L);
+
+        Thread stopper = new Thread(delivery::stop);
+        stopper.start();
+        firstMayFinish.countDown();
+        stopper.join(15_000);
+
+        assertThat(waiting).failsWithin(java.time.Duration.ofSeconds(1)).withThrowableOfType(
+                java.util.concurrent.ExecutionException.class).havingCause().isInstanceOf(TelegramFailure.class)
+                .matches(f -> ((TelegramFailure) f).kind() == TelegramFailure.Kind.TRANSIENT, "a failure to try again");
+        assertThat(delivery.metrics().queueLength(Priority.ALERT)).isZero();
     }
 }

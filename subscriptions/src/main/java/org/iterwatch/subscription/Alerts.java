@@ -26,11 +26,11 @@ public final class Alerts {
     private final ChatSender sender;
     private final Clock clock;
 
-    public Alerts(DataSource dataSource, ChatSender sender, Clock clock, int sendsPerSecond) {
+    public Alerts(DataSource dataSource, ChatSender sender, Clock clock) {
         this.store = new AlertStore(Jdbi.create(dataSource));
         this.sender = sender;
         this.clock = clock;
-        this.outbox = new Outbox(store, sender, clock, sendsPerSecond);
+        this.outbox = new Outbox(store, sender, clock);
     }
 
     /**

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers pending alerts from the database, oldest first, one at a time per chat so each chat gets
  * them in order; a chat that cannot take its alert now is retried later without holding up the others.
- * Different chats' alerts are sent side by side (a few at a time, paced), so a fan-out runs at the
- * rate limit rather than at one round trip per chat. A delivery is marked sent only after Telegram took
+ * Different chats' alerts are handed to the sender side by side (a few at a time), so a fan-out runs at
+ * the rate limit rather than at one round trip per chat. Pacing and retrying are the sender's (the
+ * delivery engine's) alone: the outbox hands an alert over and records the outcome it is told. A delivery is marked sent only after Telegram took
  * it, so a crash can repeat, never lose, the last ones.
  */
 final class Outbox implements Managed {
@@ -26,12 +27,11 @@ final class Outbox implements Managed {
     private static final int BATCH = 2000;
     /** Sends waiting for Telegram at once; enough to hide a round trip behind the pacing, one per chat. */
     private static final int IN_FLIGHT = 8;
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration NEXT_ROUND = Duration.ofSeconds(1);
 
     private final AlertStore store;
     private final ChatSender sender;
     private final Clock clock;
-    private final long spacingNanos;
     private final Object signal = new Object();
     /** Deliveries handed to a sender and not yet recorded; only the outbox thread reads or changes it. */
     private final Set<Key> inFlight = new HashSet<>();
@@ -40,7 +40,6 @@ final class Outbox implements Managed {
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
-    private long nextSlot;
 
     private record Key(long alertId, long chatId) {
     }
@@ -48,11 +47,10 @@ final class Outbox implements Managed {
     private record Done(AlertStore.Pending pending, ChatSender.Result result) {
     }
 
-    Outbox(AlertStore store, ChatSender sender, Clock clock, int sendsPerSecond) {
+    Outbox(AlertStore store, ChatSender sender, Clock clock) {
         this.store = store;
         this.sender = sender;
         this.clock = clock;
-        this.spacingNanos = TimeUnit.SECONDS.toNanos(1) / sendsPerSecond;
     }
 
     @Override
@@ -129,7 +127,6 @@ final class Outbox implements Managed {
             while (inFlight.size() >= IN_FLIGHT && running) {
                 awaitDone();
             }
-            pace();
             send(p);
             sentSome = true;
             now = clock.millis();
@@ -182,9 +179,9 @@ final class Outbox implements Managed {
                 LOG.warn("alert {} not delivered to chat {}: {}", p.alertId(), p.chatId(), refused.reason());
                 store.refused(p.alertId(), p.chatId());
             } else if (d.result() instanceof ChatSender.Result.RetryLater later) {
-                Duration backoff = Duration.ofSeconds(1L << Math.min(p.attempts(), 6));
-                Duration after = later.after().compareTo(backoff) > 0 ? later.after() : backoff;
-                after = after.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : after;
+                // The sender's engine retries outages and 429s itself: "later" only comes back when it stopped
+                // or broke, so the alert simply waits for the next round (or the next active instance).
+                Duration after = later.after().compareTo(NEXT_ROUND) > 0 ? later.after() : NEXT_ROUND;
                 LOG.info("alert {} to chat {} waits {} s: {}", p.alertId(), p.chatId(), after.toSeconds(), later.reason());
                 store.retryAt(p.alertId(), p.chatId(), clock.millis() + after.toMillis());
             }
@@ -198,19 +195,6 @@ final class Outbox implements Managed {
         return new Key(p.alertId(), p.chatId());
     }
 
-    /**
-     * Hands alerts over no faster than {@code sendsPerSecond} on average. The sender paces for Telegram
-     * itself; this only keeps a fan-out from flooding it. Time lost to a busy machine is made up (up to
-     * a second's worth), so the slowness of this thread never lowers the rate.
-     */
-    private void pace() {
-        long now = System.nanoTime();
-        if (nextSlot > now) {
-            sleepNanos(nextSlot - now);
-        }
-        nextSlot = Math.max(nextSlot, now - TimeUnit.SECONDS.toNanos(1)) + spacingNanos;
-    }
-
     private void sleep(long millis) {
         synchronized (signal) {
             if (woken || !running || millis <= 0) {
@@ -222,14 +206,6 @@ final class Outbox implements Managed {
                 Thread.currentThread().interrupt();
                 running = false;
             }
-        }
-    }
-
-    private static void sleepNanos(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

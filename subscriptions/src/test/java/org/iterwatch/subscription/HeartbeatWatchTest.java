@@ -34,7 +34,7 @@ class HeartbeatWatchTest {
 
     @Test
     void silenceIsCountedFromTheLastSignOfLifeAndOnlyPastTheGrace() {
-        Alerts alerts = new Alerts(db, recording, clock, 1000);
+        Alerts alerts = new Alerts(db, recording, clock);
         alerts.subscribe(1, null, "s", 1);
         alerts.accept(new SolverEvent("s", SolverEvent.Kind.STARTED, null, null, "h", null, 10, null));
         clock.advance(Duration.ofSeconds(25));
@@ -50,7 +50,7 @@ class HeartbeatWatchTest {
 
     @Test
     void aRestartOfIterwatchIsNotTheSolversSilenceButAnOldSuspicionStands() throws InterruptedException {
-        Alerts before = new Alerts(db, recording, clock, 1000);
+        Alerts before = new Alerts(db, recording, clock);
         before.subscribe(1, null, "*", 1);
         before.accept(new SolverEvent("quiet", SolverEvent.Kind.STARTED, null, null, "h", null, 1, null));
         before.accept(new SolverEvent("lost", SolverEvent.Kind.STARTED, null, null, "h", null, 1, null));
@@ -60,7 +60,7 @@ class HeartbeatWatchTest {
 
         // iterwatch is down for a minute; heartbeats sent meanwhile never arrived.
         clock.advance(Duration.ofMinutes(1));
-        Alerts after = new Alerts(db, recording, clock, 1000);
+        Alerts after = new Alerts(db, recording, clock);
         after.freshGraces();
         after.outbox().start(new OwnedThreads("outbox"));
         try {

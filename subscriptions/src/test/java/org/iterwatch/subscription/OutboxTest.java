@@ -56,14 +56,14 @@ class OutboxTest {
     }
 
     Alerts start() {
-        alerts = new Alerts(db, recording, Clock.systemUTC(), 1000);
+        alerts = new Alerts(db, recording, Clock.systemUTC());
         alerts.outbox().start(new OwnedThreads("outbox"));
         return alerts;
     }
 
     @Test
     void storedAlertsGoToEachSubscriberOnceInOrderAfterARestart() throws Exception {
-        Alerts first = new Alerts(db, recording, Clock.systemUTC(), 1000);
+        Alerts first = new Alerts(db, recording, Clock.systemUTC());
         for (long chat : new long[] {1, 2, 3}) {
             first.subscribe(chat, null, "airy", chat);
         }
