@@ -53,7 +53,8 @@ final class AlertTexts {
     }
 
     static String muted(Instant until) {
-        return "\ud83d\udd15 Muted until " + TIME.format(until) + ". Alerts raised until then are not sent here. /unmute ends it.";
+        return "\ud83d\udd15 Muted until " + TIME.format(until)
+                + ". Alerts raised until then are not sent here. /unmute ends it.";
     }
 
     static String mutedFromAlert(Instant until) {

@@ -38,7 +38,8 @@ final class PeopleTexts {
     }
 
     static String allowed(long userId, Role role, Role before) {
-        return "\u2705 " + code(userId) + " is now " + role.label() + (before == null ? "." : " (was " + before.label() + ").");
+        return "\u2705 " + code(userId) + " is now " + role.label()
+                + (before == null ? "." : " (was " + before.label() + ").");
     }
 
     static String hadNoAccess(long userId) {

@@ -101,7 +101,8 @@ class CommandTableTest {
                 case OPERATOR -> " (operators)";
                 case ADMIN -> " (admins)";
             };
-            assertThat(entry.description().toLowerCase(Locale.ROOT)).endsWith((command.summary() + role).toLowerCase(Locale.ROOT));
+            assertThat(entry.description().toLowerCase(Locale.ROOT))
+                    .endsWith((command.summary() + role).toLowerCase(Locale.ROOT));
         });
         assertThat(menu).contains(new BotCommandSpec("stop", "<topic> \u2014 stop redrawing its chart (operators)"),
                 new BotCommandSpec("help", "What this bot does and its commands"),
@@ -141,9 +142,8 @@ class CommandTableTest {
         // What each command answers when given as below: its own answer, so the dispatch reached it.
         Map<String, String> answerStart = Map.ofEntries(Map.entry("start", "There is no monitor for t."),
                 Map.entry("help", "<b>iterwatch</b>"), Map.entry("status", MonitorTexts.NO_MONITORS),
-Map.entry("subscribe", AlertTexts.FOLLOWS_NO_SOLVER),
-                Map.entry("mute", "\ud83d\udd15 Muted until"), Map.entry("unmute", AlertTexts.UNMUTED),
-                Map.entry("users", "<b>People</b>"));
+                Map.entry("subscribe", AlertTexts.FOLLOWS_NO_SOLVER), Map.entry("mute", "\ud83d\udd15 Muted until"),
+                Map.entry("unmute", AlertTexts.UNMUTED), Map.entry("users", "<b>People</b>"));
         List<String> refused = new ArrayList<>();
         for (ChatCommand command : table.commands().stream().filter(c -> !c.name().equals("topics")).toList()) {
             String text = "/" + command.name() + (command.name().equals("start") ? " t" : "");
@@ -176,7 +176,8 @@ Map.entry("subscribe", AlertTexts.FOLLOWS_NO_SOLVER),
         assertThat(ask(VIEWER, "/nonsense")).isEqualTo("Unknown command /nonsense. /help lists what I understand.");
         assertThat(ask(ADMIN, "/Nonsense@iw_bot x")).isEqualTo("Unknown command /nonsense. /help lists what I understand.");
         assertThat(ask(VIEWER, "hello")).isEqualTo("I understand commands only. /help lists them.");
-        assertThat(ask(VIEWER, "/STOP t")).isEqualTo("/stop needs the operator role; yours is viewer. An admin can change that.");
+        assertThat(ask(VIEWER, "/STOP t"))
+                .isEqualTo("/stop needs the operator role; yours is viewer. An admin can change that.");
     }
 
     /** What the bot answered in that person's private chat. */
