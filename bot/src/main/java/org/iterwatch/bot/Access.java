@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Access {
     private static final Logger LOG = LoggerFactory.getLogger(Access.class);
-    static final String DEAD_BUTTON = "This button no longer works.";
     static final int STRANGER_REPLIES_PER_MINUTE = 20;
     private static final Duration REFUSAL_INTERVAL = Duration.ofDays(1);
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -70,7 +69,7 @@ final class Access {
             return role;
         }
         if (m.privateChat() && shouldTell(m.userId())) {
-            delivery.replyToStranger(m.replyTo(), refusal(m.userId()));
+            delivery.replyToStranger(m.replyTo(), ChatTexts.strangerRefusal(m.userId()));
             record(m, m.text(), Outcome.TOLD_ID, "stranger");
         } else if (attempt) {
             record(m, m.text(), Outcome.REFUSED, m.privateChat() ? "stranger" : "stranger in a group");
@@ -93,22 +92,13 @@ final class Access {
 
     /** A known person's press whose data no button of ours carries in that message. */
     void forged(Incoming.Press p, String why) {
-        delivery.answerCallback(p.callbackId(), DEAD_BUTTON);
+        delivery.answerCallback(p.callbackId(), ChatTexts.DEAD_BUTTON);
         record(p, button(p), Outcome.FORGED, why);
     }
 
     /** A known person asked for more than their role allows; the caller tells them (they are known). */
     void tooLow(Incoming in, String action, Role role, Role needed) {
         record(in, action, Outcome.REFUSED, "needs " + needed.label() + ", has " + role.label());
-    }
-
-    static String needs(String what, Role needed, Role role) {
-        return what + " needs the " + needed.label() + " role; yours is " + role.label() + ". An admin can change that.";
-    }
-
-    static String refusal(long userId) {
-        return "This is a private bot. Your Telegram id is <code>" + userId
-                + "</code>: send it to an admin of this bot if you need access.";
     }
 
     static String button(Incoming.Press p) {

@@ -160,11 +160,13 @@ public final class Main implements Callable<Integer> {
         People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts, events);
-        Commands commands = new Commands(api, delivery, monitors, access, alertCommands,
-                new PeopleCommands(people, alerts, monitors), new DocumentSender(token, config.telegram().apiUrl()));
+        CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,
+                new DocumentSender(token, config.telegram().apiUrl()), alertCommands), alertCommands,
+                new PeopleCommands(people, alerts, monitors));
+        Commands commands = new Commands(api, delivery, access, table);
         Presses presses = new Presses(delivery, monitors, access, alertCommands);
         api.deleteWebhook();
-        api.setCommands(Stream.of(Commands.MENU, AlertCommands.MENU, PeopleCommands.MENU).flatMap(List::stream).toList());
+        api.setCommands(table.menu());
         active.add("monitors", monitors);
         ChatExecutor chats = active.add("command handling", new ChatExecutor());
         active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),

@@ -9,7 +9,7 @@ import org.iterwatch.subscription.Role;
 /**
  * Presses on our inline buttons. Callback data is untrusted: a press counts only when its data is a
  * button we put under that very message (a chart of that monitor, a copy of that alert); anything
- * else changes nothing, tells nothing but {@link Access#DEAD_BUTTON}, and is audited. Each press is
+ * else changes nothing, tells nothing but {@link ChatTexts#DEAD_BUTTON}, and is audited. Each press is
  * answered before the work it asks for.
  */
 final class Presses {
@@ -64,7 +64,7 @@ final class Presses {
         Role needed = press.action() == Buttons.Action.STATUS ? Role.VIEWER : Role.OPERATOR;
         if (!role.allows(needed)) {
             access.tooLow(from, Access.button(from), role, needed);
-            delivery.answerCallback(from.callbackId(), Access.needs(press.action().label(), needed, role));
+            delivery.answerCallback(from.callbackId(), ChatTexts.needs(press.action().label(), needed, role));
             return;
         }
         delivery.answerCallback(from.callbackId(), null);
@@ -73,8 +73,8 @@ final class Presses {
 
     private String act(Buttons.Action action, MonitorView monitor, Incoming.Press from) {
         return switch (action) {
-            case START -> Commands.started(monitors.start(monitor.topic(), from.chatId(), from.thread()), monitor);
-            case STOP -> Commands.stopped(monitors.stop(monitor.topic()));
+            case START -> MonitorTexts.started(monitors.start(monitor.topic(), from.chatId(), from.thread()), monitor);
+            case STOP -> MonitorTexts.stopped(monitors.stop(monitor.topic()));
             case STATUS -> monitors.status(monitor.topic()).html();
         };
     }

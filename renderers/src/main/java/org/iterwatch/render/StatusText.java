@@ -10,9 +10,10 @@ public final class StatusText {
     private StatusText() {
     }
 
+    /** The list of monitors; with none, says so (the chat adds how to add one: commands are its business). */
     public static String overview(List<StatusLine> lines) {
         if (lines.isEmpty()) {
-            return "No monitors yet. Add one with /add &lt;topic&gt;.";
+            return "No monitors yet.";
         }
         StringBuilder out = new StringBuilder("<b>Monitors</b>\n");
         int shown = 0;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.iterwatch.config.Durations;
-import org.iterwatch.render.Html;
 
 /**
  * A monitor's own settings; null means "the configured default".
@@ -29,7 +28,7 @@ public record MonitorOptions(Duration refreshPeriod, Duration stallPeriod, XAxis
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq <= 0) {
-                throw new MonitorException("Options are written key=value, not " + quoted(word));
+                throw new MonitorException(MonitorMessages.notAnOption(word));
             }
             given.put(word.substring(0, eq).toLowerCase(Locale.ROOT), word.substring(eq + 1));
         }
@@ -41,15 +40,10 @@ public record MonitorOptions(Duration refreshPeriod, Duration stallPeriod, XAxis
                 case "refresh" -> refresh = duration("refresh", e.getValue(), MIN_REFRESH);
                 case "stall" -> stall = duration("stall", e.getValue(), Duration.ofSeconds(1));
                 case "x" -> x = XAxis.parse(e.getValue());
-                default -> throw new MonitorException("Unknown option " + quoted(e.getKey()) + "; the options are refresh, stall and x.");
+                default -> throw new MonitorException(MonitorMessages.unknownOption(e.getKey()));
             }
         }
         return new MonitorOptions(refresh, stall, x);
-    }
-
-    /** What the user wrote, cut short: an answer quoting a whole message could exceed Telegram's limit. */
-    static String quoted(String text) {
-        return Html.shorten(text, 40);
     }
 
     private static Duration duration(String key, String text, Duration min) {
@@ -57,10 +51,10 @@ public record MonitorOptions(Duration refreshPeriod, Duration stallPeriod, XAxis
         try {
             d = Durations.parse(text);
         } catch (RuntimeException e) {
-            throw new MonitorException(key + " must be a duration like 2s or 10m, not " + quoted(text));
+            throw new MonitorException(MonitorMessages.notADuration(key, text));
         }
         if (d.compareTo(min) < 0 || d.compareTo(MAX) > 0) {
-            throw new MonitorException(key + " must be between " + Durations.format(min) + " and " + Durations.format(MAX));
+            throw new MonitorException(MonitorMessages.durationOutOfRange(key, min, MAX));
         }
         return d;
     }

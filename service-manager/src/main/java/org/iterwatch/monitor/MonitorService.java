@@ -112,13 +112,12 @@ public final class MonitorService implements Managed, AutoCloseable {
         checkName(topic);
         checkTitle(title);
         if (repository.byTopic(topic).isPresent()) {
-            throw new MonitorException("A monitor for " + topic + " exists already. /start " + topic + " shows it here.");
+            throw new MonitorException(MonitorMessages.exists(topic));
         }
         List<String> topics = catalog.names();
         if (!topics.contains(topic)) {
             List<String> close = catalog.closeTo(topic, topics);
-            throw new MonitorException("Topic " + topic + " does not exist in Kafka."
-                    + (close.isEmpty() ? "" : " Did you mean: " + String.join(", ", close) + "?"));
+            throw new MonitorException(MonitorMessages.noSuchTopic(topic, close));
         }
         MonitorRow row = repository.insert(topic, title, options, userId);
         repository.follow(row.id(), chatId, threadId);
@@ -233,9 +232,9 @@ public final class MonitorService implements Managed, AutoCloseable {
             ingest.readAll(CATCH_UP_BUDGET);
             return ingest.csv();
         } catch (TopicGoneException e) {
-            throw new MonitorException("Topic " + topic + " does not exist in Kafka now.");
+            throw new MonitorException(MonitorMessages.topicGone(topic));
         } catch (KafkaUnreachableException e) {
-            throw new MonitorException("Kafka is not reachable right now; try again in a moment.");
+            throw new MonitorException(MonitorMessages.KAFKA_UNREACHABLE);
         }
     }
 
@@ -440,27 +439,23 @@ public final class MonitorService implements Managed, AutoCloseable {
     private MonitorRow existing(String topic) {
         checkName(topic);
         return repository.byTopic(topic).orElseThrow(() ->
-                new MonitorException("There is no monitor for " + topic + ". Add one with /add " + topic + "."));
+                new MonitorException(MonitorMessages.noMonitor(topic)));
     }
 
     private static void checkName(String topic) {
         if (topic != null && topic.length() > TOPIC_MAX) {
-            throw new MonitorException(tooLong("A Kafka topic name has", TOPIC_MAX, topic));
+            throw new MonitorException(MonitorMessages.tooLong("A Kafka topic name has", TOPIC_MAX, topic));
         }
         if (topic == null || !TOPIC.matcher(topic).matches()) {
-            throw new MonitorException("That is not a Kafka topic name: use letters, digits, '.', '_' and '-', at most 249 characters.");
+            throw new MonitorException(MonitorMessages.NOT_A_TOPIC_NAME);
         }
     }
 
     /** Refused before anything is stored: the column would refuse it with an error that quotes it whole. */
     private static void checkTitle(String title) {
         if (title != null && title.length() > TITLE_MAX) {
-            throw new MonitorException(tooLong("A title may have", TITLE_MAX, title));
+            throw new MonitorException(MonitorMessages.tooLong("A title may have", TITLE_MAX, title));
         }
-    }
-
-    private static String tooLong(String what, int max, String text) {
-        return what + " at most " + max + " characters (yours has " + text.length() + ").";
     }
 
     private void withLock(long id, Runnable action) {

@@ -29,7 +29,7 @@ final class TopicCatalog implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IterwatchException("interrupted while listing Kafka topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new MonitorException("Kafka is not reachable right now; try again in a moment.");
+            throw new MonitorException(MonitorMessages.KAFKA_UNREACHABLE);
         }
     }
 

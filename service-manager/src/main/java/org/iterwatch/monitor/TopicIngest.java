@@ -39,7 +39,7 @@ public final class TopicIngest implements AutoCloseable {
             runtime.catchUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } while (!runtime.caughtUp() && System.nanoTime() < deadline);
         if (!runtime.caughtUp()) {
-            throw new MonitorException("Reading the topic took longer than " + budget.toSeconds() + " s; try again.");
+            throw new MonitorException(MonitorMessages.readTooLong(budget));
         }
         return runtime.points();
     }

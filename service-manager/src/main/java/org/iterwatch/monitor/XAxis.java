@@ -10,7 +10,7 @@ public enum XAxis {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "ordinal", "ordinals", "n" -> ORDINAL;
             case "coordinates", "coordinate", "real", "x" -> COORDINATES;
-            default -> throw new MonitorException("x must be ordinal or coordinates, not " + MonitorOptions.quoted(text));
+            default -> throw new MonitorException(MonitorMessages.notAnXAxis(text));
         };
     }
 }
