@@ -15,6 +15,7 @@ import org.iterwatch.bot.TelegramGateway.BotCommandSpec;
 import org.iterwatch.bot.events.EventsConsumer;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.config.OwnedThreads;
+import org.iterwatch.monitor.ChartMessages;
 import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
@@ -61,11 +62,10 @@ class CommandTableTest {
         delivery = new Delivery(telegram, new Pacer(new org.iterwatch.config.Delivery(1000, 1000, 20)), chats, List.of(),
                 new DeliveryMetrics());
         delivery.start(new OwnedThreads("delivery"));
-        MonitorRefs refs = new MonitorRefs();
-        Alerts alerts = new Alerts(db, new TelegramAlertSender(telegram, delivery), Clock.systemUTC(), 28);
-        monitors = new MonitorService(db, NO_KAFKA, new Monitors(null, null, null, null, null, null),
-                new ChartRenderer(), new PinnedMessages(delivery, chats, refs::shown), new MonitorNotices(alerts));
-        refs.use(monitors);
+        Alerts alerts = new Alerts(db, new TelegramAlertSender(telegram, delivery), Clock.systemUTC());
+        monitors = new MonitorService(db, NO_KAFKA, new Monitors(null, null, null, null, null, null, null),
+                new ChartRenderer(), new PinnedMessages(delivery, chats, new ChartMessages(db)::shown),
+                new MonitorNotices(alerts));
         People people = new People(db, List.of(ADMIN), Clock.systemUTC());
         people.allow(ADMIN, ADMIN, OPERATOR, Role.OPERATOR);
         people.allow(ADMIN, ADMIN, VIEWER, Role.VIEWER);
