@@ -2,6 +2,8 @@ package org.iterwatch.subscription;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * them in order; a chat that cannot take its alert now is retried later without holding up the others.
  * Different chats' alerts are sent side by side (a few at a time, paced), so a fan-out runs at the
  * rate limit rather than at one round trip per chat. A delivery is marked sent only after Telegram took
- * it, so a crash can repeat, never lose, the last ones.
+ * it, and a chat's next alert goes only after that mark is written, so a crash repeats at most the one
+ * alert per chat that was in flight, and loses none. When the mark cannot be written (a full disk), it is
+ * kept and written later; the alert is not sent again meanwhile.
  */
 final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -27,6 +31,7 @@ final class Outbox {
     /** Sends waiting for Telegram at once; enough to hide a round trip behind the pacing, one per chat. */
     private static final int IN_FLIGHT = 8;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration FAILURE_LOG_PERIOD = Duration.ofMinutes(1);
 
     private final AlertStore store;
     private final ChatSender sender;
@@ -36,6 +41,12 @@ final class Outbox {
     /** Deliveries handed to a sender and not yet recorded; only the outbox thread reads or changes it. */
     private final Set<Key> inFlight = new HashSet<>();
     private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    /** Finished sends whose outcome is not yet written; their keys stay in flight until it is. Outbox thread only. */
+    private final Deque<Done> unrecorded = new ArrayDeque<>();
+    /** When a failed round was last logged (nanoTime): an outage of the database is logged once a minute, not every second. */
+    private long failureLogged = System.nanoTime() - FAILURE_LOG_PERIOD.toNanos();
+    /** A failure was logged and no round has worked since. */
+    private boolean failureUnresolved;
     private ExecutorService senders;
     private boolean woken;
     private volatile boolean running;
@@ -92,9 +103,18 @@ final class Outbox {
         while (running) {
             try {
                 long wait = deliverDue();
+                if (failureUnresolved) {
+                    failureUnresolved = false;
+                    LOG.info("alert delivery works again");
+                }
                 sleep(wait);
             } catch (RuntimeException e) {
-                LOG.warn("alert delivery round failed, trying again: {}", e.toString());
+                long now = System.nanoTime();
+                if (now - failureLogged >= FAILURE_LOG_PERIOD.toNanos()) {
+                    failureLogged = now;
+                    failureUnresolved = true;
+                    LOG.warn("alert delivery round failed, trying again every second: {}", e.toString());
+                }
                 sleep(1000);
             }
         }
@@ -106,7 +126,8 @@ final class Outbox {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("recording the last alert deliveries failed; they will be sent again: {}", e.toString());
+            LOG.warn("recording the last {} alert deliveries failed; they will be sent again: {}", unrecorded.size(),
+                    e.toString());
         }
     }
 
@@ -162,7 +183,7 @@ final class Outbox {
         try {
             Done first = done.poll(100, TimeUnit.MILLISECONDS);
             if (first != null) {
-                record(first);
+                unrecorded.add(first);
             }
             record();
         } catch (InterruptedException e) {
@@ -171,31 +192,33 @@ final class Outbox {
         }
     }
 
-    /** Writes down the outcome of every finished send; only then may that chat's next alert go. */
+    /**
+     * Writes down the outcome of every finished send, oldest first; only then may that chat's next alert
+     * go. When the database fails, the rest wait (still in flight, so not sent again) for the next round.
+     */
     private void record() {
-        for (Done d = done.poll(); d != null; d = done.poll()) {
+        done.drainTo(unrecorded);
+        while (!unrecorded.isEmpty()) {
+            Done d = unrecorded.peek();
             record(d);
+            unrecorded.remove();
+            inFlight.remove(key(d.pending()));
         }
     }
 
     private void record(Done d) {
         AlertStore.Pending p = d.pending();
-        try {
-            if (d.result() instanceof ChatSender.Result.Sent sent) {
-                store.sent(p.alertId(), p.chatId(), sent.messageId());
-            } else if (d.result() instanceof ChatSender.Result.Refused refused) {
-                LOG.warn("alert {} not delivered to chat {}: {}", p.alertId(), p.chatId(), refused.reason());
-                store.refused(p.alertId(), p.chatId());
-            } else if (d.result() instanceof ChatSender.Result.RetryLater later) {
-                Duration backoff = Duration.ofSeconds(1L << Math.min(p.attempts(), 6));
-                Duration after = later.after().compareTo(backoff) > 0 ? later.after() : backoff;
-                after = after.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : after;
-                LOG.info("alert {} to chat {} waits {} s: {}", p.alertId(), p.chatId(), after.toSeconds(), later.reason());
-                store.retryAt(p.alertId(), p.chatId(), clock.millis() + after.toMillis());
-            }
-        } finally {
-            // Recorded or not, the row says what to do next: PENDING rows are simply sent again.
-            inFlight.remove(key(p));
+        if (d.result() instanceof ChatSender.Result.Sent sent) {
+            store.sent(p.alertId(), p.chatId(), sent.messageId());
+        } else if (d.result() instanceof ChatSender.Result.Refused refused) {
+            store.refused(p.alertId(), p.chatId());
+            LOG.warn("alert {} not delivered to chat {}: {}", p.alertId(), p.chatId(), refused.reason());
+        } else if (d.result() instanceof ChatSender.Result.RetryLater later) {
+            Duration backoff = Duration.ofSeconds(1L << Math.min(p.attempts(), 6));
+            Duration after = later.after().compareTo(backoff) > 0 ? later.after() : backoff;
+            after = after.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : after;
+            store.retryAt(p.alertId(), p.chatId(), clock.millis() + after.toMillis());
+            LOG.info("alert {} to chat {} waits {} s: {}", p.alertId(), p.chatId(), after.toSeconds(), later.reason());
         }
     }
 
