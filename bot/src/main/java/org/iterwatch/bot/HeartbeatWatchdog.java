@@ -1,6 +1,7 @@
 package org.iterwatch.bot;
 
 import java.util.Properties;
+import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.subscription.Alerts;
 import org.quartz.DisallowConcurrentExecution;
@@ -27,7 +28,8 @@ final class HeartbeatWatchdog implements Managed {
     static final long CHECK_MILLIS = 250;
     private final Scheduler scheduler;
 
-    HeartbeatWatchdog(Alerts alerts) {
+    /** {@code storage} hears of storage failures and logs them for everyone, once a minute. */
+    HeartbeatWatchdog(Alerts alerts, StorageHealth storage) {
         Properties p = new Properties();
         p.put("org.quartz.scheduler.instanceName", "iterwatch-watchdog");
         p.put("org.quartz.scheduler.skipUpdateCheck", "true");
@@ -36,7 +38,7 @@ final class HeartbeatWatchdog implements Managed {
         p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         try {
             scheduler = new StdSchedulerFactory(p).getScheduler();
-            Check check = new Check(alerts);
+            Check check = new Check(alerts, storage);
             scheduler.setJobFactory((bundle, s) -> check);
             scheduler.scheduleJob(JobBuilder.newJob(Check.class).withIdentity("heartbeats").build(),
                     TriggerBuilder.newTrigger().startNow().withSchedule(SimpleScheduleBuilder.simpleSchedule()
@@ -73,9 +75,11 @@ final class HeartbeatWatchdog implements Managed {
     @DisallowConcurrentExecution
     static final class Check implements Job {
         private final Alerts alerts;
+        private final StorageHealth storage;
 
-        Check(Alerts alerts) {
+        Check(Alerts alerts, StorageHealth storage) {
             this.alerts = alerts;
+            this.storage = storage;
         }
 
         /** One instance serves every run (never two at once), so a long outage is logged once. */
@@ -93,7 +97,7 @@ final class HeartbeatWatchdog implements Managed {
                     LOG.info("heartbeat checks work again");
                 }
             } catch (RuntimeException e) {
-                if (!failing) {
+                if (!failing && !storage.failed(e)) {
                     failing = true;
                     LOG.warn("heartbeat check failed, retrying every {} ms: {}", CHECK_MILLIS, e.toString());
                 }

@@ -1,6 +1,5 @@
 package org.iterwatch.bot;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +13,8 @@ import org.iterwatch.bot.events.EventsConsumer;
 import org.iterwatch.bot.exec.ExecCommand;
 import org.iterwatch.bot.http.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
+import org.iterwatch.bot.storage.DatabasePool;
+import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
 import org.iterwatch.config.IterwatchConfig;
@@ -101,13 +102,16 @@ public final class Main implements Callable<Integer> {
 
     static void wire(IterwatchConfig config, Application app) {
         createDataDir(config.storage().dataDir());
+        // Only the H2 file and the embedded broker live on the local disk; an external database and broker don't.
+        StorageHealth health = new StorageHealth(Clock.systemUTC(),
+                config.storage().databaseUrl() == null || config.kafka().embedded() ? config.storage().dataDir() : null);
         String bootstrap = config.kafka().bootstrapServers();
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(config.embeddedKafkaDir(), config.kafka().embeddedPort());
             app.closeLater("embedded Kafka", broker);
             bootstrap = broker.bootstrapServers();
         }
-        HikariDataSource dataSource = dataSource(config.databaseUrl());
+        HikariDataSource dataSource = DatabasePool.open(h2Url(config.databaseUrl()), health);
         app.closeLater("database pool", dataSource);
         MonitorSchema.migrate(dataSource);
 
@@ -115,6 +119,8 @@ public final class Main implements Callable<Integer> {
         TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl());
         String username = checkToken(api);
         BotSchema.migrate(dataSource);
+        health.start(dataSource);
+        app.closeLater("storage health", health);
         ChatBook chatBook = new ChatBook(dataSource);
         Metrics metrics = new Metrics();
         DeliveryMetrics deliveryMetrics = new DeliveryMetrics();
@@ -123,11 +129,13 @@ public final class Main implements Callable<Integer> {
                 config.telegram().admins(), deliveryMetrics));
         MonitorRefs refs = new MonitorRefs();
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, refs::shown);
-        AlertSide alertSide = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery), metrics);
+        AlertSide alertSide = startAlerts(config, app, dataSource, bootstrap, new TelegramAlertSender(api, delivery), metrics,
+                health);
         Alerts alerts = alertSide.alerts();
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
                 new MonitorNotices(alerts));
         refs.use(monitors);
+        health.onRecovery(monitors::restartScheduler);
         delivery.onChatMoved((from, to) -> {
             monitors.moveChat(from, to);
             pinned.moved(from, to);
@@ -164,18 +172,19 @@ public final class Main implements Callable<Integer> {
 
     /** The alert outbox, then the ways events come in: the HTTP API and the Kafka topic. */
     private static AlertSide startAlerts(IterwatchConfig config, Application app, HikariDataSource dataSource,
-                                      String bootstrap, ChatSender chatSender, Metrics metrics) {
+                                      String bootstrap, ChatSender chatSender, Metrics metrics, StorageHealth health) {
         SubscriptionSchema.migrate(dataSource);
         Alerts alerts = new Alerts(dataSource, chatSender, Clock.systemUTC(), ALERT_SENDS_PER_SECOND);
         alerts.start();
         app.closeLater("alerts", alerts);
-        app.start(new HeartbeatWatchdog(alerts));
+        app.start(new HeartbeatWatchdog(alerts, health));
         EventsConsumer events = new EventsConsumer(bootstrap,
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts);
         events.start();
         app.closeLater("events consumer", events);
         metrics.events(events);
-        EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry(), events::skipped);
+        EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry(), events::skipped,
+                health);
         http.start(config.storage().dataDir().resolve("http.port"));
         app.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {
@@ -217,14 +226,6 @@ public final class Main implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new IterwatchException("interrupted during start-up", e);
         }
-    }
-
-    private static HikariDataSource dataSource(String url) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(h2Url(url));
-        hikari.setMaximumPoolSize(10);
-        hikari.setPoolName("iterwatch-db");
-        return new HikariDataSource(hikari);
     }
 
     static String h2Url(String url) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.iterwatch.config.Api;
 import org.iterwatch.config.Http;
+import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.subscription.Alerts;
 import org.iterwatch.subscription.BadEventException;
@@ -45,10 +47,16 @@ public final class EventsServer implements AutoCloseable {
     private final int maxBody;
     private final PrometheusMeterRegistry metrics;
     private final LongSupplier invalidEvents;
+    private final StorageHealth storage;
 
-    /** {@code invalidEvents}: records skipped from the Kafka events topic, shown by {@code /healthz}. */
-    public EventsServer(Http http, Api api, Alerts alerts, PrometheusMeterRegistry metrics, LongSupplier invalidEvents) {
+    /**
+     * {@code invalidEvents}: records skipped from the Kafka events topic, shown by {@code /healthz};
+     * {@code storage}: while it fails, events are refused at once and {@code /healthz} says degraded.
+     */
+    public EventsServer(Http http, Api api, Alerts alerts, PrometheusMeterRegistry metrics, LongSupplier invalidEvents,
+                        StorageHealth storage) {
         this.alerts = alerts;
+        this.storage = storage;
         this.metrics = metrics;
         this.invalidEvents = invalidEvents;
         this.tokens = new Tokens(api.tokens());
@@ -103,8 +111,7 @@ public final class EventsServer implements AutoCloseable {
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
             if (path.equals("/healthz")) {
-                return reply(response, callback, 200, "{\"status\":\"ok\",\"pendingAlerts\":" + alerts.pending()
-                        + ",\"invalidEvents\":" + invalidEvents.getAsLong() + "}");
+                return health(response, callback);
             }
             if (path.equals("/metrics")) {
                 response.setStatus(200);
@@ -129,6 +136,11 @@ public final class EventsServer implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
                 return answer(response, callback, 429, error("too many events; slow down"));
             }
+            Optional<String> storageProblem = storage.problem();
+            if (storageProblem.isPresent()) {
+                drain(request, response);
+                return unavailable(response, callback, storageProblem.get());
+            }
             byte[] body;
             try {
                 body = readBody(request, response);
@@ -144,9 +156,27 @@ public final class EventsServer implements AutoCloseable {
             } catch (BadEventException e) {
                 return answer(response, callback, 400, field(e.field(), e.getMessage()));
             } catch (RuntimeException e) {
-                LOG.error("an event could not be stored", e);
-                return answer(response, callback, 503, error("iterwatch cannot store events right now; try again"));
+                if (!storage.failed(e)) {
+                    LOG.error("an event could not be stored", e);
+                }
+                return unavailable(response, callback, storage.problem().orElse("the event could not be stored"));
             }
+        }
+
+        /** 200 and "ok", or 503 and "degraded" with the reason while nothing can be stored. */
+        private boolean health(Response response, Callback callback) {
+            String invalid = ",\"invalidEvents\":" + invalidEvents.getAsLong() + "}";
+            Optional<String> problem = storage.problem();
+            if (problem.isEmpty()) {
+                try {
+                    return reply(response, callback, 200, "{\"status\":\"ok\",\"pendingAlerts\":" + alerts.pending() + invalid);
+                } catch (RuntimeException e) {
+                    storage.failed(e);
+                    problem = Optional.of(storage.problem().orElse("the database cannot be read"));
+                }
+            }
+            return reply(response, callback, 503, "{\"status\":\"degraded\",\"reason\":" + quote(problem.get())
+                    + ",\"pendingAlerts\":null" + invalid);
         }
 
         /** The body, or null when it is over the limit (by its Content-Length or by what arrives). */
@@ -178,6 +208,12 @@ public final class EventsServer implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
             }
         }
+    }
+
+    private boolean unavailable(Response response, Callback callback, String problem) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(StorageHealth.RETRY_AFTER.toSeconds()));
+        return answer(response, callback, 503, error("iterwatch cannot store events right now (" + problem
+                + "); try again later"));
     }
 
     /** Every answer on the events path is counted by status, so refused solvers show up on a dashboard. */
