@@ -90,10 +90,10 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     private static void haltWithAClearMessage(Path dataDir) {
         Exit.setHaltProcedure((status, message) -> {
-            LOG.error("the embedded Kafka broker stopped ({}); its data directory {} failed, e.g. the disk is full. "
-                    + "iterwatch exits with status {} so that its service manager starts it again; free space there "
-                    + "if it is full. Alerts and monitors are stored and go on after the restart",
-                    message == null ? "halt " + status : message, dataDir, EXIT_BROKER_FAILED);
+            LOG.error("the embedded Kafka broker gave up{}: its data directory {} failed, e.g. the disk is full "
+                    + "(Kafka's error is above). iterwatch exits with status {} so that its service manager starts it "
+                    + "again; free space there if it is full. Accepted alerts are stored and delivered after the restart",
+                    message == null ? "" : " (" + message + ")", dataDir, EXIT_BROKER_FAILED);
             Runtime.getRuntime().halt(EXIT_BROKER_FAILED);
         });
     }

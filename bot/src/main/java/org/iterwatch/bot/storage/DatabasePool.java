@@ -48,10 +48,11 @@ public final class DatabasePool {
             HikariDataSource p = pool;
             HikariPoolMXBean connections = p == null ? null : p.getHikariPoolMXBean();
             if (connections != null) {
-                // Idle ones go now, busy ones when they are handed back.
+                // Idle ones are closed now, busy ones (this one too) when they are handed back: whoever
+                // holds one may still roll back and clean up, and hears H2's reason, not "connection closed".
                 connections.softEvictConnections();
             }
-            return SQLExceptionOverride.Override.MUST_EVICT;
+            return SQLExceptionOverride.Override.DO_NOT_EVICT;
         }
     }
 }

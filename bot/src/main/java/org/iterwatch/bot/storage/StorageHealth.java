@@ -1,5 +1,6 @@
 package org.iterwatch.bot.storage;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,9 @@ public final class StorageHealth implements AutoCloseable {
     private final Path localDisk;
     private final List<Runnable> onRecovery = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService prober;
+    private FoldedFailureLogs folded;
+    /** Whether {@link #problem} is set; read on every logging call, so without the lock. */
+    private volatile boolean degraded;
     private Problem problem;
     private long lastLogged;
     private long failuresSinceLog;
@@ -66,6 +70,10 @@ public final class StorageHealth implements AutoCloseable {
 
     /** Starts watching: the free space all the time, the database by a test write while storing fails. */
     public void start(DataSource dataSource) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            folded = new FoldedFailureLogs(this);
+            logback.addTurboFilter(folded);
+        }
         prober = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "storage-health");
             t.setDaemon(true);
@@ -78,6 +86,9 @@ public final class StorageHealth implements AutoCloseable {
     public void close() {
         if (prober != null) {
             prober.shutdownNow();
+        }
+        if (folded != null && LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getTurboFilterList().remove(folded);
         }
     }
 
@@ -115,8 +126,8 @@ public final class StorageHealth implements AutoCloseable {
         }
     }
 
-    private synchronized boolean degraded() {
-        return problem != null;
+    boolean degraded() {
+        return degraded;
     }
 
     private synchronized void failing(String reason) {
@@ -124,6 +135,7 @@ public final class StorageHealth implements AutoCloseable {
         failuresSinceLog++;
         if (problem == null) {
             problem = new Problem(now, reason);
+            degraded = true;
             log(now, "storage failing: {}; new events are refused with 503, checked again every {} s",
                     reason, PROBE_PERIOD.toSeconds());
             return;
@@ -146,6 +158,7 @@ public final class StorageHealth implements AutoCloseable {
             LOG.info("storage works again after {} s; events are accepted again",
                     (clock.millis() - problem.since()) / 1000);
             problem = null;
+            degraded = false;
         }
     }
 

@@ -26,6 +26,9 @@ class StorageHealthTest {
     static final Exception DISK_FULL = new SQLException("General error: \"Writing to async:/data/iterwatch.mv.db failed\"",
             "HY000", 50000, new IOException("No space left on device"));
 
+    /** What H2 throws on a connection whose database it closed. */
+    static final SQLException CLOSED = new SQLException("Database is already closed", "90121", 90121);
+
     final SettableClock clock = new SettableClock();
     final ListAppender<ILoggingEvent> log = new ListAppender<>();
     final Logger logger = (Logger) LoggerFactory.getLogger(StorageHealth.class);
@@ -82,6 +85,32 @@ class StorageHealthTest {
 
         assertThat(health.problem()).isEmpty();
         assertThat(lines()).isEmpty();
+    }
+
+    @Test
+    void whileStorageFailsWhatOthersLogBecauseOfItIsLeftToTheHealth() {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:health" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:org/iterwatch/bot/db").load().migrate();
+        Logger quartz = (Logger) LoggerFactory.getLogger("org.quartz.impl.jdbcjobstore.JobStoreTX");
+        ListAppender<ILoggingEvent> quartzLog = new ListAppender<>();
+        quartzLog.start();
+        quartz.addAppender(quartzLog);
+        health.start(db);
+        try {
+            quartz.error("Couldn't rollback jdbc connection. Connection is closed", CLOSED);
+            health.failed(DISK_FULL);
+            quartz.error("Couldn't rollback jdbc connection. Connection is closed", CLOSED);
+            quartz.error("Couldn't rollback {}", "jdbc connection", CLOSED);
+            quartz.error("not about storage", new IllegalStateException("a bug"));
+        } finally {
+            health.close();
+        }
+        quartz.error("after the health stopped", CLOSED);
+        quartz.detachAppender(quartzLog);
+
+        assertThat(quartzLog.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "Couldn't rollback jdbc connection. Connection is closed", "not about storage", "after the health stopped");
     }
 
     private List<String> lines() {
