@@ -2,6 +2,7 @@ package org.iterwatch.bot;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.config.Managed;
 import org.iterwatch.config.Threads;
 import org.iterwatch.subscription.Alerts;
@@ -19,12 +20,15 @@ final class HeartbeatWatchdog implements Managed {
     /** How often the watch list is read (a small table); a late check delays a suspicion by this much. */
     static final long CHECK_MILLIS = 250;
     private final Alerts alerts;
+    private final StorageHealth storage;
     private ScheduledExecutorService scheduler;
     /** Only the one scheduler thread reads or writes it, so a long outage is logged once. */
     private boolean failing;
 
-    HeartbeatWatchdog(Alerts alerts) {
+    /** {@code storage} hears of storage failures and logs them for everyone, once a minute. */
+    HeartbeatWatchdog(Alerts alerts, StorageHealth storage) {
         this.alerts = alerts;
+        this.storage = storage;
     }
 
     @Override
@@ -55,7 +59,7 @@ final class HeartbeatWatchdog implements Managed {
                 LOG.info("heartbeat checks work again");
             }
         } catch (RuntimeException e) {
-            if (!failing) {
+            if (!failing && !storage.failed(e)) {
                 failing = true;
                 LOG.warn("heartbeat check failed, retrying every {} ms: {}", CHECK_MILLIS, e.toString());
             }

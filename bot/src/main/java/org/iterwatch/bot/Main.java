@@ -1,6 +1,5 @@
 package org.iterwatch.bot;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +13,8 @@ import org.iterwatch.bot.events.EventsConsumer;
 import org.iterwatch.bot.exec.ExecCommand;
 import org.iterwatch.bot.http.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
+import org.iterwatch.bot.storage.DatabasePool;
+import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
 import org.iterwatch.config.IterwatchConfig;
@@ -122,10 +123,16 @@ public final class Main implements Callable<Integer> {
             bootstrap = broker.bootstrapServers();
             writePort(config.storage().dataDir().resolve("kafka.port"), broker.port());
         }
-        HikariDataSource dataSource = process.closeLater("database pool", dataSource(config.databaseUrl()));
+        // Only the H2 file and the embedded broker live on the local disk; an external database and broker don't.
+        StorageHealth health = new StorageHealth(Clock.systemUTC(),
+                config.storage().databaseUrl() == null || config.kafka().embedded() ? config.storage().dataDir() : null);
+        HikariDataSource dataSource = process.closeLater("database pool",
+                DatabasePool.open(h2Url(config.databaseUrl()), health));
         MonitorSchema.migrate(dataSource);
         BotSchema.migrate(dataSource);
         SubscriptionSchema.migrate(dataSource);
+        health.watch(dataSource);
+        process.add("storage health", health);
 
         String token = config.telegram().token().reveal();
         TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl());
@@ -140,6 +147,7 @@ public final class Main implements Callable<Integer> {
         Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC());
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
                 new MonitorNotices(alerts));
+        health.onRecovery(monitors::restartScheduler);
         ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
         delivery.onChatMoved(migrations);
         // Added before the active side, so stopped after it: what its last handlers refuse is still written,
@@ -150,12 +158,12 @@ public final class Main implements Callable<Integer> {
         Lifecycle active = process.group("active");
         active.add("Telegram delivery", delivery);
         active.add("alert outbox", alerts.outbox());
-        active.add("heartbeat watch", new HeartbeatWatchdog(alerts));
+        active.add("heartbeat watch", new HeartbeatWatchdog(alerts, health));
         EventsConsumer events = process.add("events consumer", new EventsConsumer(bootstrap,
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts));
         metrics.events(events);
         metrics.alertsAndMonitors(alerts, monitors);
-        startHttp(config, process, alerts, metrics, events);
+        startHttp(config, process, alerts, metrics, events, health);
 
         People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
@@ -182,8 +190,9 @@ public final class Main implements Callable<Integer> {
 
     /** The solvers' way in: the events API (with /healthz and /metrics), up whether or not this instance is active. */
     private static void startHttp(IterwatchConfig config, Lifecycle process, Alerts alerts, Metrics metrics,
-                                  EventsConsumer events) {
-        EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry(), events::skipped);
+                                  EventsConsumer events, StorageHealth health) {
+        EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry(), events::skipped,
+                health);
         http.start(config.storage().dataDir().resolve("http.port"));
         process.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {
@@ -224,14 +233,6 @@ public final class Main implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new IterwatchException("interrupted during start-up", e);
         }
-    }
-
-    private static HikariDataSource dataSource(String url) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(h2Url(url));
-        hikari.setMaximumPoolSize(10);
-        hikari.setPoolName("iterwatch-db");
-        return new HikariDataSource(hikari);
     }
 
     static String h2Url(String url) {

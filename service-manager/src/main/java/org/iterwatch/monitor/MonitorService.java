@@ -45,7 +45,11 @@ public final class MonitorService implements Managed, AutoCloseable {
 
     private final MonitorRepository repository;
     private final TopicCatalog catalog;
-    private final Scheduler scheduler;
+    private final DataSource dataSource;
+    /** Replaced only by {@link #restartScheduler()}. */
+    private volatile Scheduler scheduler;
+    /** Between {@link #start()} and {@link #close()}: only then is there a scheduler to restart. */
+    private boolean running;
     private final Publisher publisher;
     private final MonitorEvents events;
     private final String bootstrapServers;
@@ -64,7 +68,37 @@ public final class MonitorService implements Managed, AutoCloseable {
         this.events = events;
         this.parser = new RecordParser(settings.maxPoints());
         this.publisher = new Publisher(renderer, listener, repository);
-        this.scheduler = QuartzFactory.create(dataSource, settings.threads(), (bundle, s) -> new MonitorJob(this));
+        this.dataSource = dataSource;
+        this.scheduler = newScheduler();
+    }
+
+    private Scheduler newScheduler() {
+        return QuartzFactory.create(dataSource, settings.threads(), (bundle, s) -> new MonitorJob(this));
+    }
+
+    /**
+     * After the database failed and works again. Quartz keeps its triggers' states in the database, and a
+     * write the database lost when it failed (a full disk) can leave a trigger marked as running for good,
+     * so its monitor never ticks again; Quartz sets such states right when it starts, so it is started anew.
+     */
+    public synchronized void restartScheduler() {
+        if (!running) {
+            return;
+        }
+        try {
+            scheduler.shutdown(true);
+            Scheduler fresh = newScheduler();
+            try {
+                fresh.start();
+            } catch (SchedulerException e) {
+                // The next restart creates another; this one must not keep threads (or the process) alive.
+                fresh.shutdown(false);
+                throw e;
+            }
+            scheduler = fresh;
+        } catch (SchedulerException e) {
+            throw new IterwatchException("cannot restart the Quartz scheduler: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -73,9 +107,10 @@ public final class MonitorService implements Managed, AutoCloseable {
      * ({@code monitor-1..n}), which the scheduler owns and ends at {@link #close()}.
      */
     @Override
-    public void start(Threads threads) {
+    public synchronized void start(Threads threads) {
         try {
             scheduler.start();
+            running = true;
         } catch (SchedulerException e) {
             throw new IterwatchException("cannot start the Quartz scheduler: " + e.getMessage(), e);
         }
@@ -87,7 +122,10 @@ public final class MonitorService implements Managed, AutoCloseable {
      */
     @Override
     public void stop() {
-        quartz(scheduler::standby);
+        synchronized (this) {
+            running = false;
+            quartz(scheduler::standby);
+        }
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         while (!quartzValue(scheduler::getCurrentlyExecutingJobs).isEmpty() && System.nanoTime() < deadline) {
             pause(Duration.ofMillis(50));
@@ -500,7 +538,8 @@ public final class MonitorService implements Managed, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        running = false;
         try {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {

@@ -2,6 +2,8 @@ package org.iterwatch.subscription;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Different chats' alerts are handed to the sender side by side (a few at a time), so a fan-out runs at
  * the rate limit rather than at one round trip per chat. Pacing and retrying are the sender's (the
  * delivery engine's) alone: the outbox hands an alert over and records the outcome it is told. A delivery is marked sent only after Telegram took
- * it, so a crash can repeat, never lose, the last ones.
+ * it, and a chat's next alert goes only after that mark is written, so a crash repeats at most the one
+ * alert per chat that was in flight, and loses none. When the mark cannot be written (a full disk), it is
+ * kept and written later; the alert is not sent again meanwhile.
  */
 final class Outbox implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -28,6 +32,7 @@ final class Outbox implements Managed {
     /** Sends waiting for Telegram at once; enough to hide a round trip behind the pacing, one per chat. */
     private static final int IN_FLIGHT = 8;
     private static final Duration NEXT_ROUND = Duration.ofSeconds(1);
+    private static final Duration FAILURE_LOG_PERIOD = Duration.ofMinutes(1);
 
     private final AlertStore store;
     private final ChatSender sender;
@@ -36,6 +41,12 @@ final class Outbox implements Managed {
     /** Deliveries handed to a sender and not yet recorded; only the outbox thread reads or changes it. */
     private final Set<Key> inFlight = new HashSet<>();
     private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    /** Finished sends whose outcome is not yet written; their keys stay in flight until it is. Outbox thread only. */
+    private final Deque<Done> unrecorded = new ArrayDeque<>();
+    /** When a failed round was last logged (nanoTime): an outage of the database is logged once a minute, not every second. */
+    private long failureLogged = System.nanoTime() - FAILURE_LOG_PERIOD.toNanos();
+    /** A failure was logged and no round has worked since. */
+    private boolean failureUnresolved;
     private ExecutorService senders;
     private boolean woken;
     private volatile boolean running;
@@ -85,9 +96,18 @@ final class Outbox implements Managed {
         while (running) {
             try {
                 long wait = deliverDue();
+                if (failureUnresolved) {
+                    failureUnresolved = false;
+                    LOG.info("alert delivery works again");
+                }
                 sleep(wait);
             } catch (RuntimeException e) {
-                LOG.warn("alert delivery round failed, trying again: {}", e.toString());
+                long now = System.nanoTime();
+                if (now - failureLogged >= FAILURE_LOG_PERIOD.toNanos()) {
+                    failureLogged = now;
+                    failureUnresolved = true;
+                    LOG.warn("alert delivery round failed, trying again every second: {}", e.toString());
+                }
                 sleep(1000);
             }
         }
@@ -99,7 +119,8 @@ final class Outbox implements Managed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("recording the last alert deliveries failed; they will be sent again: {}", e.toString());
+            LOG.warn("recording the last {} alert deliveries failed; they will be sent again: {}", unrecorded.size(),
+                    e.toString());
         }
     }
 
@@ -154,7 +175,7 @@ final class Outbox implements Managed {
         try {
             Done first = done.poll(100, TimeUnit.MILLISECONDS);
             if (first != null) {
-                record(first);
+                unrecorded.add(first);
             }
             record();
         } catch (InterruptedException e) {
@@ -163,31 +184,33 @@ final class Outbox implements Managed {
         }
     }
 
-    /** Writes down the outcome of every finished send; only then may that chat's next alert go. */
+    /**
+     * Writes down the outcome of every finished send, oldest first; only then may that chat's next alert
+     * go. When the database fails, the rest wait (still in flight, so not sent again) for the next round.
+     */
     private void record() {
-        for (Done d = done.poll(); d != null; d = done.poll()) {
+        done.drainTo(unrecorded);
+        while (!unrecorded.isEmpty()) {
+            Done d = unrecorded.peek();
             record(d);
+            unrecorded.remove();
+            inFlight.remove(key(d.pending()));
         }
     }
 
     private void record(Done d) {
         AlertStore.Pending p = d.pending();
-        try {
-            if (d.result() instanceof ChatSender.Result.Sent sent) {
-                store.sent(p.alertId(), p.chatId(), sent.chatId() == 0 ? p.chatId() : sent.chatId(), sent.messageId());
-            } else if (d.result() instanceof ChatSender.Result.Refused refused) {
-                LOG.warn("alert {} not delivered to chat {}: {}", p.alertId(), p.chatId(), refused.reason());
-                store.refused(p.alertId(), p.chatId());
-            } else if (d.result() instanceof ChatSender.Result.RetryLater later) {
-                // The sender's engine retries outages and 429s itself: "later" only comes back when it stopped
-                // or broke, so the alert simply waits for the next round (or the next active instance).
-                Duration after = later.after().compareTo(NEXT_ROUND) > 0 ? later.after() : NEXT_ROUND;
-                LOG.info("alert {} to chat {} waits {} s: {}", p.alertId(), p.chatId(), after.toSeconds(), later.reason());
-                store.retryAt(p.alertId(), p.chatId(), clock.millis() + after.toMillis());
-            }
-        } finally {
-            // Recorded or not, the row says what to do next: PENDING rows are simply sent again.
-            inFlight.remove(key(p));
+        if (d.result() instanceof ChatSender.Result.Sent sent) {
+            store.sent(p.alertId(), p.chatId(), sent.chatId() == 0 ? p.chatId() : sent.chatId(), sent.messageId());
+        } else if (d.result() instanceof ChatSender.Result.Refused refused) {
+            store.refused(p.alertId(), p.chatId());
+            LOG.warn("alert {} not delivered to chat {}: {}", p.alertId(), p.chatId(), refused.reason());
+        } else if (d.result() instanceof ChatSender.Result.RetryLater later) {
+            // The sender's engine retries outages and 429s itself: "later" only comes back when it stopped
+            // or broke, so the alert simply waits for the next round (or the next active instance).
+            Duration after = later.after().compareTo(NEXT_ROUND) > 0 ? later.after() : NEXT_ROUND;
+            store.retryAt(p.alertId(), p.chatId(), clock.millis() + after.toMillis());
+            LOG.info("alert {} to chat {} waits {} s: {}", p.alertId(), p.chatId(), after.toSeconds(), later.reason());
         }
     }
 

@@ -43,7 +43,7 @@ class OutboxTest {
 
     static JdbcDataSource database() {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        ds.setURL("jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=200");
         SubscriptionSchema.migrate(ds);
         return ds;
     }
@@ -182,6 +182,53 @@ class OutboxTest {
             assertThat(s.html().length()).isLessThanOrEqualTo(AlertText.MAX);
             assertThat(s.html()).contains("exit code -1024").contains("<pre>\u2026&amp;&amp;");
         });
+    }
+
+    /**
+     * Telegram took the alert, then the database would not let the outbox write that down (here: a row
+     * locked by someone else, as a full disk fails every write). A send is not repeated for a record that
+     * failed: only a crash between the two may repeat it, once.
+     */
+    @Test
+    void aSendWhoseRecordFailsIsRecordedLaterAndNotSentAgain() throws Exception {
+        java.sql.Connection locker = db.getConnection();
+        locker.setAutoCommit(false);
+        AtomicBoolean locked = new AtomicBoolean();
+        ChatSender lockingAfterSend = new ChatSender() {
+            @Override
+            public Result send(long chatId, Long threadId, String html, List<Button> buttons) {
+                Result result = recording.send(chatId, threadId, html, buttons);
+                if (locked.compareAndSet(false, true)) {
+                    try (java.sql.Statement s = locker.createStatement()) {
+                        s.executeUpdate("UPDATE alert_delivery SET attempts = attempts WHERE chat_id = " + chatId);
+                    } catch (java.sql.SQLException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+                return result;
+            }
+
+            @Override
+            public Result edit(long chatId, long messageId, String html, List<Button> buttons) {
+                return recording.edit(chatId, messageId, html, buttons);
+            }
+        };
+        alerts = new Alerts(db, lockingAfterSend, Clock.systemUTC());
+        alerts.subscribe(9, null, "*", 9);
+        alerts.accept(event("locked", "failed", "only once"));
+        alerts.outbox().start(new OwnedThreads("outbox"));
+        java.util.function.BooleanSupplier sentOnce = () -> sent.stream().anyMatch(m -> m.html().contains("only once"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!sentOnce.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // Several delivery rounds go by while the record cannot be written.
+        Thread.sleep(3000);
+        locker.commit();
+        locker.close();
+        awaitPending(0);
+
+        assertThat(sent).filteredOn(m -> m.html().contains("only once")).hasSize(1);
     }
 
     static SolverEvent event(String solver, String kind, String message) {

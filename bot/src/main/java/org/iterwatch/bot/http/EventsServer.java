@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
@@ -22,6 +23,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.DoSHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.config.Api;
 import org.iterwatch.config.Http;
 import org.iterwatch.config.IterwatchException;
@@ -59,9 +61,15 @@ public final class EventsServer implements AutoCloseable {
     private final Semaphore storing = new Semaphore(STORING_THREADS);
     private final PrometheusMeterRegistry metrics;
     private final LongSupplier invalidEvents;
+    private final StorageHealth storage;
 
-    /** {@code invalidEvents}: records skipped from the Kafka events topic, shown by {@code /healthz}. */
-    public EventsServer(Http http, Api api, Alerts alerts, PrometheusMeterRegistry metrics, LongSupplier invalidEvents) {
+    /**
+     * {@code invalidEvents}: records skipped from the Kafka events topic, shown by {@code /healthz};
+     * {@code storage}: while it fails, events are refused at once and {@code /healthz} says degraded.
+     */
+    public EventsServer(Http http, Api api, Alerts alerts, PrometheusMeterRegistry metrics, LongSupplier invalidEvents,
+                        StorageHealth storage) {
+        this.storage = storage;
         this.http = http;
         this.alerts = alerts;
         this.metrics = metrics;
@@ -162,8 +170,7 @@ public final class EventsServer implements AutoCloseable {
             String path = Request.getPathInContext(request);
             boolean managementHere = management == null || request.getConnectionMetaData().getConnector() == management;
             if (managementHere && path.equals("/healthz")) {
-                return reply(response, callback, 200, "{\"status\":\"ok\",\"pendingAlerts\":" + alerts.pending()
-                        + ",\"invalidEvents\":" + invalidEvents.getAsLong() + "}");
+                return health(response, callback);
             }
             if (managementHere && path.equals("/metrics")) {
                 response.setStatus(200);
@@ -194,6 +201,10 @@ public final class EventsServer implements AutoCloseable {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
                 return refuse(response, callback, 429, error("too many events; slow down"));
             }
+            Optional<String> storageProblem = storage.problem();
+            if (storageProblem.isPresent()) {
+                return unavailable(response, callback, storageProblem.get());
+            }
             BodyReader.read(request, http.maxBodyBytes(), http.minBodyBytesPerSecond(), outcome -> {
                 if (outcome instanceof BodyReader.Body body) {
                     store(body.bytes(), response, callback);
@@ -222,14 +233,39 @@ public final class EventsServer implements AutoCloseable {
             try {
                 id = alerts.accept(event);
             } catch (RuntimeException e) {
-                LOG.error("an event could not be stored", e);
-                answer(response, callback, 503, error("iterwatch cannot store events right now; try again"));
+                if (!storage.failed(e)) {
+                    LOG.error("an event could not be stored", e);
+                }
+                unavailable(response, callback, storage.problem().orElse("the event could not be stored"));
                 return;
             } finally {
                 storing.release();
             }
             answer(response, callback, 202, "{\"id\":\"" + id + "\"}");
         }
+    }
+
+    /** 200 and "ok", or 503 and "degraded" with the reason while nothing can be stored. */
+    private boolean health(Response response, Callback callback) {
+        String invalid = ",\"invalidEvents\":" + invalidEvents.getAsLong() + "}";
+        Optional<String> problem = storage.problem();
+        if (problem.isEmpty()) {
+            try {
+                return reply(response, callback, 200, "{\"status\":\"ok\",\"pendingAlerts\":" + alerts.pending() + invalid);
+            } catch (RuntimeException e) {
+                storage.failed(e);
+                problem = Optional.of(storage.problem().orElse("the database cannot be read"));
+            }
+        }
+        return reply(response, callback, 503, "{\"status\":\"degraded\",\"reason\":" + quote(problem.get())
+                + ",\"pendingAlerts\":null" + invalid);
+    }
+
+    /** Nothing can be stored now (a full disk): said at once, before any body is read, with when to try again. */
+    private boolean unavailable(Response response, Callback callback, String problem) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(StorageHealth.RETRY_AFTER.toSeconds()));
+        return refuse(response, callback, 503, error("iterwatch cannot store events right now (" + problem
+                + "); try again later"));
     }
 
     /**

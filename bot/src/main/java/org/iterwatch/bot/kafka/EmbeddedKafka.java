@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.internals.Exit;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.iterwatch.config.IterwatchException;
 import org.slf4j.Logger;
@@ -40,6 +41,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final int RECORD_OVERHEAD = 64 * 1024;
     /** Kafka's own default of socket.request.max.bytes. */
     private static final int DEFAULT_REQUEST_BYTES = 100 * 1024 * 1024;
+    /**
+     * The exit status when the broker gives up (EX_TEMPFAIL: try again later). A single broker whose data
+     * directory failed (a full disk) cannot take it back while it runs; a new process can, once there is space.
+     */
+    public static final int EXIT_BROKER_FAILED = 75;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -69,6 +75,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (fresh) {
             format(dataDir);
         }
+        haltWithAClearMessage(dataDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         EmbeddedKafka kafka = new EmbeddedKafka(server, brokerPort);
         try {
@@ -82,6 +89,22 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IterwatchException("embedded Kafka did not start on " + kafka.bootstrapServers
                     + " with data in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Kafka halts the JVM (no shutdown hooks) when its log directory fails, e.g. on a full disk, with
+     * status 1 and a line that names no way out. The halt stays (a clean shutdown could hang on the
+     * broker's own threads); it says what happened and exits with {@link #EXIT_BROKER_FAILED}, so a
+     * service manager (systemd {@code Restart=always}) starts iterwatch again.
+     */
+    private static void haltWithAClearMessage(Path dataDir) {
+        Exit.setHaltProcedure((status, message) -> {
+            LOG.error("the embedded Kafka broker gave up{}: its data directory {} failed, e.g. the disk is full "
+                    + "(Kafka's error is above). iterwatch exits with status {} so that its service manager starts it "
+                    + "again; free space there if it is full. Accepted alerts are stored and delivered after the restart",
+                    message == null ? "" : " (" + message + ")", dataDir, EXIT_BROKER_FAILED);
+            Runtime.getRuntime().halt(EXIT_BROKER_FAILED);
+        });
     }
 
     public String bootstrapServers() {
