@@ -4,11 +4,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** The bot's own tables, with their own migration history beside the other modules'. */
-final class BotSchema {
+public final class BotSchema {
     private BotSchema() {
     }
 
-    static void migrate(DataSource dataSource) {
+    public static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .table("bot_schema_history")

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * part of its own: the active side of the process is one, so it can be stopped and started again while
  * the rest (HTTP, database, broker) runs on.
  */
-final class Lifecycle implements Managed {
+public final class Lifecycle implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
     private final String name;
     private final List<Part> parts = new ArrayList<>();

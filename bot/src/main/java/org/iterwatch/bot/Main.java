@@ -9,12 +9,36 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.iterwatch.bot.events.EventsConsumer;
+import org.iterwatch.bot.alerts.HeartbeatWatchdog;
+import org.iterwatch.bot.alerts.MonitorNotices;
+import org.iterwatch.bot.alerts.TelegramAlertSender;
+import org.iterwatch.bot.charts.PinnedMessages;
+import org.iterwatch.bot.chat.Access;
+import org.iterwatch.bot.chat.AlertCommands;
+import org.iterwatch.bot.chat.ChatExecutor;
+import org.iterwatch.bot.chat.CommandTable;
+import org.iterwatch.bot.chat.Commands;
+import org.iterwatch.bot.chat.MonitorCommands;
+import org.iterwatch.bot.chat.PeopleCommands;
+import org.iterwatch.bot.chat.Presses;
+import org.iterwatch.bot.chat.UpdateLoop;
+import org.iterwatch.bot.delivery.ChatBook;
+import org.iterwatch.bot.delivery.ChatMigrations;
+import org.iterwatch.bot.delivery.Delivery;
+import org.iterwatch.bot.delivery.DeliveryMetrics;
+import org.iterwatch.bot.delivery.Pacer;
 import org.iterwatch.bot.exec.ExecCommand;
-import org.iterwatch.bot.http.EventsServer;
+import org.iterwatch.bot.ingress.EventsConsumer;
+import org.iterwatch.bot.ingress.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
 import org.iterwatch.bot.storage.DatabasePool;
 import org.iterwatch.bot.storage.StorageHealth;
+import org.iterwatch.bot.telegram.BotApiGateway;
+import org.iterwatch.bot.telegram.DocumentSender;
+import org.iterwatch.bot.telegram.TelegramFailure;
+import org.iterwatch.bot.telegram.TelegramGateway;
+import org.iterwatch.bot.telegram.TelegramPolling;
+import org.iterwatch.bot.telegram.UpdateMark;
 import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
 import org.iterwatch.config.IterwatchConfig;
@@ -30,9 +54,9 @@ import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.SubscriptionSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The process: reads the configuration and wires every part by hand, in one place. */
 @Command(name = "iterwatch", mixinStandardHelpOptions = true, version = "iterwatch 0.1.0", subcommands = ExecCommand.class,
@@ -177,8 +201,9 @@ public final class Main implements Callable<Integer> {
         api.setCommands(table.menu());
         active.add("monitors", monitors);
         ChatExecutor chats = active.add("command handling", new ChatExecutor());
+        UpdateLoop updates = new UpdateLoop(commands, presses, chats, migrations);
         active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),
-                config.telegram().pollTimeout(), new UpdateMark(dataSource), new UpdateLoop(commands, presses, chats, migrations)));
+                config.telegram().pollTimeout(), new UpdateMark(dataSource), updates::accept));
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }

@@ -11,13 +11,15 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.iterwatch.bot.events.EventsConsumer;
+import org.iterwatch.bot.delivery.DeliveryMetrics;
+import org.iterwatch.bot.delivery.Priority;
+import org.iterwatch.bot.ingress.EventsConsumer;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.monitor.MonitorState;
 import org.iterwatch.subscription.Alerts;
 
 /** What {@code GET /metrics} shows, in Prometheus' text format: the delivery engine, alerts, monitors, the JVM. */
-final class Metrics {
+public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     Metrics() {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sends solver events to iterwatch in order, on one daemon thread, with short timeouts and a bounded
  * number of retries: iterwatch being down must never hold up or stop the solver.
  */
-final class EventPoster {
+public final class EventPoster {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);

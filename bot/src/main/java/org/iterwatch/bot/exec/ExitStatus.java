@@ -6,7 +6,7 @@ import java.util.Optional;
  * How a solver ended, as a shell reports it: a death by signal n is exit status 128+n
  * (Java's Process reports it that way on Unix).
  */
-record ExitStatus(int code) {
+public record ExitStatus(int code) {
     private static final String[] SIGNALS = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
             "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM",
             "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",

@@ -12,7 +12,7 @@ import java.util.Deque;
  * Copies the solver's stderr to ours as it comes, byte for byte, and keeps its last lines for the
  * failure alert. Runs on its own daemon thread so a chatty solver is never held up by us.
  */
-final class StderrTail {
+public final class StderrTail {
     private static final int MAX_LINE_BYTES = 2048;
     private final int maxLines;
     private final Deque<String> lines = new ArrayDeque<>();

@@ -1,0 +1,56 @@
+package org.iterwatch.bot.charts;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.iterwatch.bot.chat.Buttons;
+import org.iterwatch.bot.delivery.ChatBook;
+import org.iterwatch.bot.delivery.ChatMoves;
+import org.iterwatch.bot.delivery.Delivery;
+import org.iterwatch.bot.telegram.ChatTarget;
+import org.iterwatch.monitor.Follower;
+import org.iterwatch.monitor.ProgressListener;
+import org.iterwatch.monitor.ProgressUpdate;
+
+/**
+ * Keeps one pinned progress message per monitor and chat: sent and pinned the first time, edited
+ * in place afterwards, sent anew if someone deleted it. {@link #show} only hands the newest picture
+ * to the delivery queue and returns at once; where each message stands is reported back through
+ * {@link ChartSlot.Shown} once Telegram confirmed it.
+ */
+public final class PinnedMessages implements ProgressListener, ChatMoves {
+    private final Delivery delivery;
+    private final ChatBook chats;
+    private final ChartSlot.Shown shown;
+    private final Map<Key, ChartSlot> slots = new ConcurrentHashMap<>();
+
+    private record Key(long monitorId, long chatId) {
+    }
+
+    public PinnedMessages(Delivery delivery, ChatBook chats, ChartSlot.Shown shown) {
+        this.delivery = delivery;
+        this.chats = chats;
+        this.shown = shown;
+    }
+
+    @Override
+    public void show(ProgressUpdate update) {
+        ChartSlot.Picture picture = new ChartSlot.Picture(update.chart().png(), update.captionHtml(),
+                Buttons.forMonitor(update.monitorId()), update.contentHash());
+        for (Follower follower : update.followers()) {
+            long chat = chats.current(follower.chatId());
+            if (chats.inactive(chat)) {
+                continue;
+            }
+            ChartSlot slot = slots.computeIfAbsent(new Key(update.monitorId(), chat), k -> new ChartSlot(k.monitorId(),
+                    ChatTarget.of(chat, follower.threadId()), follower.messageId(), follower.shownHash(), delivery, shown));
+            slot.offer(picture);
+        }
+    }
+
+    /** The queue moved the slots' jobs already; here they are found under the new chat id. */
+    @Override
+    public void moved(long fromChatId, long toChatId) {
+        slots.keySet().stream().filter(k -> k.chatId() == fromChatId).toList()
+                .forEach(k -> slots.put(new Key(k.monitorId(), toChatId), slots.remove(k)));
+    }
+}

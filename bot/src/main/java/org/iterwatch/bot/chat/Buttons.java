@@ -1,0 +1,48 @@
+package org.iterwatch.bot.chat;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iterwatch.bot.telegram.Keyboard;
+
+/**
+ * The buttons under a progress message. Callback data carries the monitor's numeric id, never
+ * its topic (topics run to 249 characters; data is limited to 64 bytes), and is parsed strictly
+ * because anyone can send any data.
+ */
+public final class Buttons {
+    enum Action {
+        START, STATUS, STOP;
+
+        /** As on the button, for answers such as "Stop needs the operator role". */
+        String label() {
+            return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record Press(Action action, long monitorId) {
+    }
+
+    private static final Pattern DATA = Pattern.compile("(start|status|stop):([1-9][0-9]{0,17})");
+
+    private Buttons() {
+    }
+
+    public static Keyboard forMonitor(long monitorId) {
+        return Keyboard.row(
+                new Keyboard.Button("\u25b6 Start", "start:" + monitorId),
+                new Keyboard.Button("\u2139 Status", "status:" + monitorId),
+                new Keyboard.Button("\u23f9 Stop", "stop:" + monitorId));
+    }
+
+    static Optional<Press> parse(String data) {
+        if (data == null || data.length() > 64) {
+            return Optional.empty();
+        }
+        Matcher m = DATA.matcher(data);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Press(Action.valueOf(m.group(1).toUpperCase()), Long.parseLong(m.group(2))));
+    }
+}

@@ -1,0 +1,64 @@
+package org.iterwatch.bot.chat;
+
+import static org.iterwatch.subscription.Role.ADMIN;
+import static org.iterwatch.subscription.Role.OPERATOR;
+import static org.iterwatch.subscription.Role.VIEWER;
+
+import java.util.List;
+import java.util.Optional;
+import org.iterwatch.bot.telegram.TelegramGateway.BotCommandSpec;
+
+/**
+ * Every chat command, once. The Telegram menu, /help, the dispatch and each command's role all come
+ * from this list, so a new command is one row here (and its action in its area's commands class).
+ * The order is the menu's.
+ */
+public final class CommandTable {
+    private final List<ChatCommand> commands;
+
+    public CommandTable(MonitorCommands monitors, AlertCommands alerts, PeopleCommands people) {
+        commands = List.of(
+                new ChatCommand("start", "<topic>", "start a monitor; its chart is pinned in this chat", OPERATOR,
+                        monitors::start),
+                new ChatCommand("help", "", "what this bot does and its commands", VIEWER, (m, a) -> help()),
+                new ChatCommand("add", "<topic> [title] [refresh=2s] [stall=10m] [x=ordinal|coordinates]",
+                        "add a monitor for a topic, or change its title and options", OPERATOR, monitors::add),
+                new ChatCommand("run", "<topic>", "the same as /start", OPERATOR, monitors::start),
+                new ChatCommand("stop", "<topic>", "stop redrawing its chart", OPERATOR, monitors::stop),
+                new ChatCommand("remove", "<topic>", "forget the monitor", OPERATOR, monitors::remove),
+                new ChatCommand("status", "[topic]", "all monitors, or one in detail", VIEWER, monitors::status),
+                new ChatCommand("topics", "", "the topics Kafka has, monitored ones marked", VIEWER, monitors::topics),
+                new ChatCommand("export", "<topic>", "the series of a monitor as a CSV file", VIEWER, monitors::export),
+                new ChatCommand("subscribe", "<solver|topic|all>",
+                        "their alerts come to this chat; bare: what this chat follows", VIEWER, alerts::subscribe),
+                new ChatCommand("unsubscribe", "<solver|topic|all>", "their alerts stop coming here", VIEWER,
+                        alerts::unsubscribe),
+                new ChatCommand("mute", "[duration]", "no alerts here for a while, 1h unless given", VIEWER, alerts::mute),
+                new ChatCommand("unmute", "", "alerts again", VIEWER, alerts::unmute),
+                new ChatCommand("users", "", "who may use this bot, and their roles", ADMIN, people::users),
+                new ChatCommand("allow", "<user id> <admin|operator|viewer>", "give access or change a role", ADMIN,
+                        people::allow),
+                new ChatCommand("deny", "<user id>", "take access away", ADMIN, people::deny));
+    }
+
+    List<ChatCommand> commands() {
+        return commands;
+    }
+
+    /**
+     * The command a line names. A bare /start is what Telegram sends when someone first opens the bot,
+     * whatever their role: it is answered as /help.
+     */
+    Optional<ChatCommand> find(String name, String argument) {
+        String wanted = name.equals("start") && argument.isEmpty() ? "help" : name;
+        return commands.stream().filter(c -> c.name().equals(wanted)).findFirst();
+    }
+
+    public List<BotCommandSpec> menu() {
+        return commands.stream().map(c -> new BotCommandSpec(c.name(), ChatTexts.menuDescription(c))).toList();
+    }
+
+    String help() {
+        return ChatTexts.help(commands);
+    }
+}

@@ -1,0 +1,69 @@
+package org.iterwatch.bot.chat;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.iterwatch.render.Html;
+import org.iterwatch.render.StatusText;
+import org.iterwatch.subscription.Person;
+import org.iterwatch.subscription.Role;
+
+/** What the bot answers about who may use it (/users, /allow, /deny), in Telegram HTML. */
+public final class PeopleTexts {
+    static final String CONFIG_ADMINS = "Admins from the configuration (telegram.admins) stay admins: /allow and /deny "
+            + "cannot change them.";
+    static final String ROLES = "The roles are admin, operator and viewer.";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private PeopleTexts() {
+    }
+
+    /** Everyone with a role, cut to one message, and the rule about admins from the configuration. */
+    static String users(List<Person> all) {
+        StringBuilder out = new StringBuilder("<b>People</b>\n");
+        for (int i = 0; i < all.size(); i++) {
+            String line = line(all.get(i)) + "\n";
+            if (out.length() + line.length() + CONFIG_ADMINS.length() > StatusText.MAX_MESSAGE - 60) {
+                out.append("\u2026 and ").append(all.size() - i).append(" more\n");
+                break;
+            }
+            out.append(line);
+        }
+        return out.append(CONFIG_ADMINS).toString();
+    }
+
+    static String hasRoleAlready(long userId, Role role) {
+        return code(userId) + " is " + role.label() + " already.";
+    }
+
+    static String allowed(long userId, Role role, Role before) {
+        return "\u2705 " + code(userId) + " is now " + role.label()
+                + (before == null ? "." : " (was " + before.label() + ").");
+    }
+
+    static String hadNoAccess(long userId) {
+        return code(userId) + " had no access.";
+    }
+
+    static String denied(long userId, Role before) {
+        return "\ud83d\udeab " + code(userId) + " has no access any more (was " + before.label()
+                + "); their private chat gets no more charts or alerts.";
+    }
+
+    /** Plain text. */
+    static String notAUserId(String text) {
+        return "'" + Html.shorten(text, 40) + "' is not a Telegram user id: that is a positive number, which the person "
+                + "learns by writing to this bot.";
+    }
+
+    private static String line(Person p) {
+        String who = p.role().label() + " \u00b7 " + code(p.userId());
+        return p.fromConfig() ? who + " (configuration)"
+                : who + " \u2014 by " + code(p.grantedBy()) + ", " + TIME.format(p.grantedAt());
+    }
+
+    private static String code(long id) {
+        return "<code>" + id + "</code>";
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The process and its composition root: {@code Main} wires every part by hand, {@code Lifecycle} owns every
+ * part and thread (started in wiring order, stopped in reverse; the active side is a group of its own),
+ * {@code Instance} is one running instance, {@code Metrics} the meters behind {@code /metrics}, {@code BotSchema}
+ * the bot's tables. The feature packages below may not depend on this one; only {@code Main} knows them all.
+ */
+package org.iterwatch.bot;
