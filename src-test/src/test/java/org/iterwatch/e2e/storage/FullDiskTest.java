@@ -90,6 +90,7 @@ class FullDiskTest {
         // The database may still find room inside its file for a few: those are accepted, the rest refused.
         EventsApi.Answer refused = null;
         for (int i = 1; i <= 200 && refused == null; i++) {
+            pause(20);
             EventsApi.Answer answer = api.post(Iterwatch.API_TOKEN, EventsApi.event("disk", "failed", "during #" + i + "."));
             if (answer.status() == 202) {
                 accepted.add("during #" + i + ".");
@@ -106,6 +107,8 @@ class FullDiskTest {
         long holdUntil = System.nanoTime() + HOLD.toNanos();
         int refusedCount = 0;
         while (System.nanoTime() < holdUntil) {
+            // A solver retrying, not a flood: the API answers a flood from one address with 429.
+            pause(50);
             EventsApi.Answer answer = api.post(Iterwatch.API_TOKEN, EventsApi.event("disk", "failed", "refused."));
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             assertThat(answer.body()).containsAnyOf(FULL).contains("try again");
@@ -201,5 +204,13 @@ class FullDiskTest {
 
     private static int lines(String log) {
         return (int) log.lines().count();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
