@@ -12,13 +12,16 @@ import org.iterwatch.e2e.telegram.FakeTelegram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Issue 3: a monitor that keeps failing gives up once and loudly; a silent topic is reported stalled, once. */
+/**
+ * Issue 3: a monitor that keeps failing gives up once and loudly; a silent topic is reported stalled, once.
+ * One iterwatch serves both tests; each watches a topic of its own and counts only that topic's notices.
+ */
 class SupervisionTest {
     static final long ADMIN = 4001;
 
     @RegisterExtension
     static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN)
-            .configure("monitors: {failureLimit: 3}");
+            .configure("monitors: {failureLimit: 3}").perClass();
 
     @Test
     void aMonitorFailingAgainAndAgainEndsFailedWithOneAlertAndStartRevivesIt(Iterwatch iterwatch, FakeTelegram telegram,
