@@ -20,8 +20,10 @@ class AlertDurabilityTest {
     static final long[] SUBSCRIBERS = {2001, 2002, 2003};
     static final int ALERTS = 50;
 
+    /** About the outbox, not pacing: at Telegram's one message a second per chat, 50 alerts would take 50 s. */
     @RegisterExtension
-    static final IterwatchExtension installation = IterwatchExtension.withAdmins(SUBSCRIBERS);
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(SUBSCRIBERS)
+            .configure(IterwatchExtension.QUICK_CHATS);
 
     @Test
     void acceptedAlertsSurviveAKillAndReachEverySubscriberOnceInOrder(Iterwatch iterwatch, FakeTelegram telegram,

@@ -14,10 +14,12 @@ import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ApiCall;
 import org.iterwatch.e2e.telegram.FakeTelegram;
 import org.iterwatch.e2e.telegram.TelegramError;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 6: every Telegram error handled, nothing lost, updates handled once. */
+@Order(2) // the second longest e2e class (a 10 s storm, a 20 s outage, restarts): started early
 class DeliveryFaultsTest {
     static final long ADMIN = 1001;
     static final long OTHER_ADMIN = 1002;

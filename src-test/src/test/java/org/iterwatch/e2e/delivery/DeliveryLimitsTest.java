@@ -15,6 +15,7 @@ import org.iterwatch.e2e.process.Iterwatch;
 import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ApiCall;
 import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * chart ends showing its final state. Setup runs with faster pacing (and no enforced limits) only so
  * that 400 commands and 200 first charts do not take minutes; the measured run uses the defaults.
  */
+@Order(1) // the longest e2e class (60 s of rounds after a long set-up): started first, the others run beside it
 class DeliveryLimitsTest {
     static final long[] USERS = {2001, 2002, 2003, 2004, 2005};
     static final int PER_CHAT = 40;

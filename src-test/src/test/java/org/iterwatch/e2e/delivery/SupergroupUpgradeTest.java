@@ -29,8 +29,10 @@ class SupergroupUpgradeTest {
     static final long SUPERGROUP = -1_000_000_004_201L;
     static final String SOLVER = "airy-upgrade";
 
+    /** About where messages go, not pacing: at Telegram's 20 a minute per group, each would wait 3 s. */
     @RegisterExtension
-    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN).groups(GROUP);
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN).groups(GROUP)
+            .configure(IterwatchExtension.QUICK_CHATS);
 
     @ParameterizedTest(name = "announced: {0}")
     @ValueSource(booleans = {true, false})
