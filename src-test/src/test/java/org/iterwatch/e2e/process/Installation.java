@@ -16,7 +16,7 @@ import org.iterwatch.e2e.telegram.FakeTelegram;
  * One iterwatch installation of a test, as {@link IterwatchExtension} makes it: a temp dir of its own, a fake
  * Telegram on a free port, the Kafka broker it reads, the iterwatch process (free HTTP port) and the view
  * of its chats. Closing it kills the process (checking that no token showed in its output), stops the fake,
- * a private broker too, and deletes the dir unless {@link #keepFiles()} was called.
+ * a private broker too, and deletes the dir unless {@link #keepFiles()} was called or something failed.
  */
 public final class Installation implements AutoCloseable {
     private final IterwatchExtension.Settings settings;
@@ -45,40 +45,43 @@ public final class Installation implements AutoCloseable {
 
     /** Makes one with these settings on {@code sharedKafka} (or a broker of its own), started when they say so. */
     static Installation create(IterwatchExtension.Settings settings, Supplier<KafkaBroker> sharedKafka, String name) {
-        if (!settings.privateBroker()) {
-            return create(settings, sharedKafka.get(), false, name);
-        }
-        KafkaBroker own = KafkaBroker.startPrivate();
-        try {
-            return create(settings, own, true, name);
-        } catch (RuntimeException | Error e) {
-            own.close();
-            throw e;
-        }
-    }
-
-    private static Installation create(IterwatchExtension.Settings settings, KafkaBroker kafka, boolean ownsKafka,
-                                       String name) {
-        Installation installation = new Installation(settings, tempDir(name), kafka, ownsKafka);
-        if (settings.startAtOnce()) {
+        Installation installation;
+        if (settings.privateBroker()) {
+            KafkaBroker own = KafkaBroker.startPrivate();
             try {
-                installation.iterwatch.start();
+                installation = new Installation(settings, tempDir(name), own, true);
             } catch (RuntimeException | Error e) {
-                installation.keepFiles();
-                try {
-                    installation.close();
-                } catch (RuntimeException | Error closing) {
-                    e.addSuppressed(closing);
-                }
+                own.close();
                 throw e;
             }
+        } else {
+            installation = new Installation(settings, tempDir(name), sharedKafka.get(), false);
         }
-        return installation;
+        return installation.startIfAsked();
     }
 
     /** A second installation with the same settings on the same broker, for tests that compare two; the caller closes it. */
     public Installation another() {
-        return create(settings, kafka, false, dir.getFileName() + "-another");
+        return new Installation(settings, tempDir(dir.getFileName() + "-another"), kafka, false).startIfAsked();
+    }
+
+    /** Starts iterwatch when the settings say so; when it cannot start, closes all and keeps the files to read. */
+    private Installation startIfAsked() {
+        if (!settings.startAtOnce()) {
+            return this;
+        }
+        try {
+            iterwatch.start();
+            return this;
+        } catch (RuntimeException | Error e) {
+            keepFiles();
+            try {
+                close();
+            } catch (RuntimeException | Error closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     public Iterwatch iterwatch() {
@@ -107,15 +110,17 @@ public final class Installation implements AutoCloseable {
         keepFiles = true;
     }
 
+    /** Closes every part even when one fails; the files stay when anything failed (e.g. a token in the output). */
     @Override
     public void close() {
         List<Throwable> failures = new ArrayList<>();
-        for (AutoCloseable part : new AutoCloseable[] {iterwatch, telegram, ownsKafka ? kafka : () -> { }, this::deleteFiles}) {
-            try {
-                part.close();
-            } catch (Exception | Error e) {
-                failures.add(e);
-            }
+        closeCollecting(iterwatch, failures);
+        closeCollecting(telegram, failures);
+        if (ownsKafka) {
+            closeCollecting(kafka, failures);
+        }
+        if (failures.isEmpty() && !keepFiles) {
+            closeCollecting(this::deleteFiles, failures);
         }
         if (!failures.isEmpty()) {
             Throwable first = failures.get(0);
@@ -130,10 +135,15 @@ public final class Installation implements AutoCloseable {
         }
     }
 
-    private void deleteFiles() throws IOException {
-        if (keepFiles) {
-            return;
+    private static void closeCollecting(AutoCloseable part, List<Throwable> failures) {
+        try {
+            part.close();
+        } catch (Exception | Error e) {
+            failures.add(e);
         }
+    }
+
+    private void deleteFiles() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

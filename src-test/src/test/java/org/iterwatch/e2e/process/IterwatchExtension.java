@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * </pre>
  *
  * After each test everything is closed and the process's output checked for tokens; a failed test's
- * files (config, {@code iterwatch-N.log}, data) are kept and their dir named in the report.
+ * files (config, {@code iterwatch-N.log}, data) are kept and their dir named in the test's output.
  */
 public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         AfterAllCallback, ParameterResolver {
@@ -161,7 +161,8 @@ public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCa
     private static void keepFiles(ExtensionContext context, Installation installation) {
         if (installation != null) {
             installation.keepFiles();
-            context.publishReportEntry("iterwatch files", installation.dir().toString());
+            // Into the test's output (surefire's *-output.txt), where whoever reads the failure looks.
+            System.out.println("iterwatch files of " + context.getDisplayName() + " kept in " + installation.dir());
         }
     }
 
