@@ -36,8 +36,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         AfterAllCallback, ParameterResolver {
     /**
-     * For tests about who may do what, not about pacing (that has tests of its own): Telegram's one message
-     * a second per chat would make each question to the same person wait for the last answer.
+     * For tests that are not about pacing (that has tests of its own): Telegram's one message a second per
+     * chat (20 a minute per group) would make each answer, alert or chart wait for the one before.
      */
     public static final String QUICK_CHATS = """
             delivery:
