@@ -3,51 +3,31 @@ package org.iterwatch.e2e.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ChatMessage;
 import org.iterwatch.e2e.telegram.FakeTelegram;
 import org.iterwatch.e2e.telegram.TelegramError;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 5: alerts are stored before they are sent, and a kill -9 loses, doubles or reorders none. */
-@ExtendWith(KafkaBroker.Extension.class)
 class AlertDurabilityTest {
     static final long[] SUBSCRIBERS = {2001, 2002, 2003};
     static final int ALERTS = 50;
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    @TempDir
-    Path dir;
-
-    AlertDurabilityTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, SUBSCRIBERS).start();
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    /** About the outbox, not pacing: at Telegram's one message a second per chat, 50 alerts would take 50 s. */
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(SUBSCRIBERS)
+            .configure(IterwatchExtension.QUICK_CHATS);
 
     @Test
-    void acceptedAlertsSurviveAKillAndReachEverySubscriberOnceInOrder() {
+    void acceptedAlertsSurviveAKillAndReachEverySubscriberOnceInOrder(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                       ChatView chat) {
         for (long user : SUBSCRIBERS) {
             assertThat(iterwatch.ask(user, "/subscribe airy")).contains("Subscribed");
             telegram.banChat(user, TelegramError.serverError());
@@ -63,27 +43,26 @@ class AlertDurabilityTest {
         iterwatch.kill();
         for (long user : SUBSCRIBERS) {
             telegram.unbanChat(user);
-            assertThat(alerts(user)).isEmpty();
+            assertThat(alerts(chat, user)).isEmpty();
         }
 
         iterwatch.start();
 
         for (long user : SUBSCRIBERS) {
-            telegram.await(() -> alerts(user).size() >= ALERTS, Duration.ofSeconds(60), ALERTS + " alerts to " + user);
+            telegram.await(() -> alerts(chat, user).size() >= ALERTS, Duration.ofSeconds(60), ALERTS + " alerts to " + user);
         }
         EventsApi restarted = new EventsApi(iterwatch.apiUrl());
         telegram.await(() -> restarted.get("/healthz").body().contains("\"pendingAlerts\":0"), TIMEOUT, "no pending alerts");
         List<String> expected = IntStream.rangeClosed(1, ALERTS).mapToObj(i -> "alert #" + i + ".").toList();
         for (long user : SUBSCRIBERS) {
-            assertThat(alerts(user).stream().map(AlertDurabilityTest::marker).toList()).as("alerts of " + user)
+            assertThat(alerts(chat, user).stream().map(AlertDurabilityTest::marker).toList()).as("alerts of " + user)
                     .containsExactlyElementsOf(expected);
         }
         assertThat(iterwatch.log().orElseThrow()).doesNotContain(Iterwatch.API_TOKEN).doesNotContain(telegram.token());
     }
 
-    private List<ChatMessage> alerts(long chat) {
-        return telegram.messages(chat).stream().filter(ChatMessage::fromBot)
-                .filter(m -> m.text() != null && m.text().contains("alert #")).toList();
+    private static List<ChatMessage> alerts(ChatView chat, long chatId) {
+        return chat.botMessagesWith(chatId, "alert #");
     }
 
     private static String marker(ChatMessage m) {

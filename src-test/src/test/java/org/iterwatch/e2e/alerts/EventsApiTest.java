@@ -4,58 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ChatMessage;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 5: the events API refuses what it must, stores nothing it refused, and alerts on what it took. */
-@ExtendWith(KafkaBroker.Extension.class)
 class EventsApiTest {
     static final long ADMIN = 3001;
     static final long SECOND = 3002;
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    EventsApi api;
-    @TempDir
-    Path dir;
-
-    EventsApiTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN, SECOND).configure("""
+            api:
+              eventsPerSecond: 20
+            """);
 
     @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN, SECOND).configure("""
-                api:
-                  eventsPerSecond: 20
-                """).start();
-        api = new EventsApi(iterwatch.apiUrl());
+    void adminFollowsEverySolver(Iterwatch iterwatch) {
         assertThat(iterwatch.ask(ADMIN, "/subscribe all")).contains("Subscribed");
     }
 
-    @AfterEach
-    void stop() {
-        String log = iterwatch.log().orElse("");
-        iterwatch.close();
-        telegram.close();
-        assertThat(log).doesNotContain(Iterwatch.API_TOKEN).doesNotContain(Iterwatch.OTHER_API_TOKEN)
-                .doesNotContain(telegram.token());
-    }
-
     @Test
-    void refusedRequestsNameTheProblemAndStoreNothing() {
+    void refusedRequestsNameTheProblemAndStoreNothing(Iterwatch iterwatch, FakeTelegram telegram, ChatView chat) {
+        EventsApi api = new EventsApi(iterwatch.apiUrl());
         String good = EventsApi.event("refused-solver", "failed", "must not arrive");
         assertThat(api.post(null, good).status()).isEqualTo(401);
         assertThat(api.post("wrong-token-0123456789", good).status()).isEqualTo(401);
@@ -81,20 +59,21 @@ class EventsApiTest {
                 "{\"solver\":\"marker\",\"event\":\"failed\",\"exitCode\":3,\"host\":\"node-7\",\"details\":\"a <b> & c\\nlast line\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
-        telegram.await(() -> botTexts().stream().anyMatch(t -> t.contains("marker")), TIMEOUT, "the marker alert");
-        String alert = botTexts().stream().filter(t -> t.contains("marker")).findFirst().orElseThrow();
+        telegram.await(() -> chat.botTexts(ADMIN).stream().anyMatch(t -> t.contains("marker")), TIMEOUT, "the marker alert");
+        String alert = chat.botTexts(ADMIN).stream().filter(t -> t.contains("marker")).findFirst().orElseThrow();
         assertThat(alert).contains("failed").contains("exit code 3").contains("node-7")
                 .contains("<pre>a &lt;b&gt; &amp; c\nlast line</pre>");
         ChatMessage message = telegram.messages(ADMIN).stream().filter(m -> m.text() != null && m.text().contains("marker"))
                 .findFirst().orElseThrow();
         assertThat(message.buttonTexts()).containsExactly("\ud83d\udd15 Mute 1h", "\u2713 Ack");
         assertThat(message.callbackData()).allSatisfy(d -> assertThat(d.getBytes()).hasSizeLessThanOrEqualTo(64));
-        assertThat(botTexts()).noneMatch(t -> t.contains("refused-solver"));
+        assertThat(chat.botTexts(ADMIN)).noneMatch(t -> t.contains("refused-solver"));
         assertThat(api.get("/healthz").status()).isEqualTo(200);
     }
 
     @Test
-    void aBurstPastTheLimitIsAnsweredWith429() {
+    void aBurstPastTheLimitIsAnsweredWith429(Iterwatch iterwatch) {
+        EventsApi api = new EventsApi(iterwatch.apiUrl());
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             statuses.add(api.post(Iterwatch.OTHER_API_TOKEN, EventsApi.event("burst", "heartbeat", "beat")).status());
@@ -105,11 +84,13 @@ class EventsApiTest {
     }
 
     @Test
-    void ackShowsWhoAcknowledgedForEveryRecipientAndMuteSilencesOnlyThatChat() {
+    void ackShowsWhoAcknowledgedForEveryRecipientAndMuteSilencesOnlyThatChat(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                              ChatView chat) {
+        EventsApi api = new EventsApi(iterwatch.apiUrl());
         assertThat(iterwatch.ask(SECOND, "/subscribe acked")).contains("Subscribed");
         assertThat(api.post(Iterwatch.API_TOKEN, EventsApi.event("acked", "failed", "first")).status()).isEqualTo(202);
-        ChatMessage mine = awaitAlert(ADMIN, "first");
-        ChatMessage theirs = awaitAlert(SECOND, "first");
+        ChatMessage mine = chat.awaitMessage(ADMIN, "first");
+        ChatMessage theirs = chat.awaitMessage(SECOND, "first");
 
         String ack = mine.callbackData().get(1);
         String press = telegram.userPresses(ADMIN, ADMIN, mine.messageId(), ack);
@@ -120,28 +101,13 @@ class EventsApiTest {
         assertThat(telegram.message(SECOND, theirs.messageId()).orElseThrow().buttonTexts()).containsExactly("\ud83d\udd15 Mute 1h");
 
         telegram.userPresses(SECOND, SECOND, theirs.messageId(), theirs.callbackData().get(0));
-        telegram.await(() -> botTexts(SECOND).stream().anyMatch(t -> t.contains("Muted for 1 h")), TIMEOUT, "mute confirmed");
+        telegram.await(() -> chat.botTexts(SECOND).stream().anyMatch(t -> t.contains("Muted for 1 h")), TIMEOUT,
+                "mute confirmed");
         api.post(Iterwatch.API_TOKEN, EventsApi.event("acked", "failed", "second"));
-        awaitAlert(ADMIN, "second");
+        chat.awaitMessage(ADMIN, "second");
         api.post(Iterwatch.API_TOKEN, EventsApi.event("acked", "failed", "third"));
-        awaitAlert(ADMIN, "third");
-        assertThat(botTexts(SECOND)).noneMatch(t -> t.contains("second") || t.contains("third"));
-    }
-
-    private ChatMessage awaitAlert(long chat, String text) {
-        telegram.await(() -> botTexts(chat).stream().anyMatch(t -> t.contains(text)), TIMEOUT, "alert '" + text + "' in " + chat);
-        return telegram.messages(chat).stream().filter(m -> m.fromBot() && m.text() != null && m.text().contains(text))
-                .findFirst().orElseThrow();
-    }
-
-    private List<String> botTexts(long chat) {
-        return telegram.messages(chat).stream().filter(ChatMessage::fromBot).map(ChatMessage::text)
-                .filter(t -> t != null).toList();
-    }
-
-    private List<String> botTexts() {
-        return telegram.messages(ADMIN).stream().filter(ChatMessage::fromBot).map(ChatMessage::text)
-                .filter(t -> t != null).toList();
+        chat.awaitMessage(ADMIN, "third");
+        assertThat(chat.botTexts(SECOND)).noneMatch(t -> t.contains("second") || t.contains("third"));
     }
 
     private static void assertField(EventsApi.Answer answer, String field) {

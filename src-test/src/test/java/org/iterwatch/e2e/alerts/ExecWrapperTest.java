@@ -13,102 +13,90 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.process.IterwatchProcess;
 import org.iterwatch.e2e.telegram.ChatMessage;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 5: {@code iterwatch exec} runs any solver as it is and tells the solver's followers how it
  * started and ended. One iterwatch serves all tests; each test wraps a solver of its own name.
  */
-@ExtendWith(KafkaBroker.Extension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecWrapperTest {
     static final long FOLLOWER = 4001;
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(FOLLOWER).perClass();
+    /** The wrappers' own output. */
     @TempDir
     static Path dir;
-    int runs;
-
-    ExecWrapperTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
+    static int runs;
 
     @BeforeAll
-    void start() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, FOLLOWER).start();
+    static void followEverySolver(Iterwatch iterwatch) {
         assertThat(iterwatch.ask(FOLLOWER, "/subscribe all")).contains("Subscribed");
     }
 
-    @AfterAll
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
-
     @Test
-    void aFailingSolverRaisesStartedThenFailedWithItsExitCodeAndStderrTail() {
+    void aFailingSolverRaisesStartedThenFailedWithItsExitCodeAndStderrTail(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                           ChatView chat) {
         Wrapped run = exec(iterwatch.apiUrl(), "--solver", "exit-three", "--",
                 "sh", "-c", "echo solver-output; echo first-complaint >&2; echo oops-on-stderr >&2; exit 3");
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.stdout()).isEqualTo("solver-output\n");
         assertThat(run.stderr()).contains("first-complaint\noops-on-stderr\n");
-        List<String> alerts = awaitAlerts("exit-three", 2);
+        List<String> alerts = awaitAlerts(telegram, chat, "exit-three", 2);
         assertThat(alerts.get(0)).contains("<b>exit-three</b> started").contains("Host: ");
         assertThat(alerts.get(1)).contains("<b>exit-three</b> failed \u2014 exit code 3").contains("exited with code 3")
                 .contains("Duration: ").contains("<pre>first-complaint\noops-on-stderr</pre>");
     }
 
     @Test
-    void aSolverKilledBySigkillIsReportedAsFailedNamingTheSignal() {
+    void aSolverKilledBySigkillIsReportedAsFailedNamingTheSignal(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                 ChatView chat) {
         Wrapped run = exec(iterwatch.apiUrl(), "--solver", "self-killer", "--", "sh", "-c", "kill -9 $$");
 
         assertThat(run.exitCode()).isEqualTo(137);
-        List<String> alerts = awaitAlerts("self-killer", 2);
+        List<String> alerts = awaitAlerts(telegram, chat, "self-killer", 2);
         assertThat(alerts.get(0)).contains("started");
         assertThat(alerts.get(1)).contains("failed \u2014 exit code 137").contains("killed by SIGKILL");
     }
 
     @Test
-    void aCleanExitIsReportedAsStoppedAndHeartbeatsKeepTheSolverFromLookingSilent() {
+    void aCleanExitIsReportedAsStoppedAndHeartbeatsKeepTheSolverFromLookingSilent(Iterwatch iterwatch,
+                                                                                  FakeTelegram telegram, ChatView chat) {
         // iterwatch suspects a failure after 3 silent periods: 5 s without heartbeats would raise one.
         Wrapped run = exec(iterwatch.apiUrl(), "--solver", "clean-exit", "--heartbeat", "1s", "--",
                 "sh", "-c", "sleep 5; echo converged");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("converged\n");
-        telegram.await(() -> alerts("clean-exit").stream().anyMatch(a -> a.contains("stopped")), TIMEOUT, "stopped");
-        List<String> alerts = alerts("clean-exit");
+        telegram.await(() -> alerts(chat, "clean-exit").stream().anyMatch(a -> a.contains("stopped")), TIMEOUT, "stopped");
+        List<String> alerts = alerts(chat, "clean-exit");
         assertThat(alerts).hasSize(2);
         assertThat(alerts.get(0)).contains("<b>clean-exit</b> started");
         assertThat(alerts.get(1)).contains("<b>clean-exit</b> stopped \u2014 exit code 0");
     }
 
     @Test
-    void stoppingTheWrapperStopsTheSolverAndReportsIt() throws IOException {
+    void stoppingTheWrapperStopsTheSolverAndReportsIt(Iterwatch iterwatch, FakeTelegram telegram, ChatView chat) {
         Path out = dir.resolve("term.out");
         Path err = dir.resolve("term.err");
         try (IterwatchProcess wrapper = IterwatchProcess.launch(environment(iterwatch.apiUrl()),
                 List.of("exec", "--solver", "terminated", "--", "sh", "-c", "echo running; exec sleep 120"), out, err)) {
             wrapper.awaitOutput("running", TIMEOUT);
-            awaitAlerts("terminated", 1);
+            awaitAlerts(telegram, chat, "terminated", 1);
 
             assertThat(wrapper.stop()).isEqualTo(143);
         }
-        List<String> alerts = awaitAlerts("terminated", 2);
+        List<String> alerts = awaitAlerts(telegram, chat, "terminated", 2);
         assertThat(alerts.get(1)).contains("failed \u2014 exit code 143").contains("killed by SIGTERM");
     }
 
@@ -129,7 +117,7 @@ class ExecWrapperTest {
     }
 
     /** Runs the real wrapper ({@code iterwatch exec ...}) in a child JVM until it exits. */
-    private Wrapped exec(String url, String... args) {
+    private static Wrapped exec(String url, String... args) {
         int run = ++runs;
         Path out = dir.resolve("exec-" + run + ".out");
         Path err = dir.resolve("exec-" + run + ".err");
@@ -148,14 +136,13 @@ class ExecWrapperTest {
     }
 
     /** The alerts about this solver in the follower's chat, in order, once there are at least {@code count}. */
-    private List<String> awaitAlerts(String solver, int count) {
-        telegram.await(() -> alerts(solver).size() >= count, TIMEOUT, count + " alerts about " + solver);
-        return alerts(solver);
+    private static List<String> awaitAlerts(FakeTelegram telegram, ChatView chat, String solver, int count) {
+        telegram.await(() -> alerts(chat, solver).size() >= count, TIMEOUT, count + " alerts about " + solver);
+        return alerts(chat, solver);
     }
 
-    private List<String> alerts(String solver) {
-        return telegram.messages(FOLLOWER).stream().filter(ChatMessage::fromBot).map(ChatMessage::text)
-                .filter(t -> t != null && t.contains("<b>" + solver + "</b>")).toList();
+    private static List<String> alerts(ChatView chat, String solver) {
+        return chat.botMessagesWith(FOLLOWER, "<b>" + solver + "</b>").stream().map(ChatMessage::text).toList();
     }
 
     private static int closedPort() {

@@ -3,16 +3,15 @@ package org.iterwatch.e2e.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ChatMessage;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5, events in from Kafka: the JSON of the HTTP API, published to {@code iterwatch.events}, alerts the
@@ -28,36 +27,20 @@ class KafkaEventsTest {
     /** A long run of one letter inside bad JSON: the log may quote a little of it, never all. */
     static final String GARBAGE = "Q".repeat(5000);
 
-    KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    @TempDir
-    Path dir;
-
     /** A broker of its own: the events topic is read from its beginning, and other tests must not replay these. */
-    @BeforeEach
-    void start() {
-        kafka = KafkaBroker.startPrivate();
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, FOLLOWER).start();
-        assertThat(iterwatch.ask(FOLLOWER, "/subscribe " + SOLVER)).contains("Subscribed");
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-        kafka.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(FOLLOWER).privateBroker();
 
     @Test
-    void eventsFromTheTopicAlertLikeTheApiAndInvalidOnesAreSkippedCountedAndLogged() {
+    void eventsFromTheTopicAlertLikeTheApiAndInvalidOnesAreSkippedCountedAndLogged(Iterwatch iterwatch,
+            FakeTelegram telegram, KafkaBroker kafka, ChatView chat) {
+        assertThat(iterwatch.ask(FOLLOWER, "/subscribe " + SOLVER)).contains("Subscribed");
         EventsApi api = new EventsApi(iterwatch.apiUrl());
         assertThat(iterwatch.ask(FOLLOWER, "/status")).doesNotContain("invalid event");
         String failed = "{\"solver\":\"" + SOLVER + "\",\"event\":\"failed\",\"exitCode\":3,\"host\":\"node-9\","
                 + "\"message\":\"%s\",\"details\":\"a <b> & c\\nlast line\",\"durationSeconds\":75}";
         assertThat(api.post(Iterwatch.API_TOKEN, failed.formatted("k-over-http")).status()).isEqualTo(202);
-        ChatMessage overHttp = awaitAlert("k-over-http");
+        ChatMessage overHttp = awaitAlert(telegram, chat, "k-over-http");
 
         List<Long> offsets = kafka.produceAll(TOPIC, java.util.Arrays.asList(
                 "{\"solver\":\"" + SOLVER + "\",\"event\":\"started\",\"message\":\"k-one\",\"host\":\"node-9\"}",
@@ -70,12 +53,12 @@ class KafkaEventsTest {
                 "[1, 2]",
                 "{\"solver\":\"" + SOLVER + "\",\"event\":\"stopped\",\"exitCode\":0,\"message\":\"k-three\"}"));
 
-        ChatMessage viaKafka = awaitAlert("k-two");
-        awaitAlert("k-three");
-        assertThat(alertMarkers()).containsExactly("k-over-http", "k-one", "k-two", "k-three");
+        ChatMessage viaKafka = awaitAlert(telegram, chat, "k-two");
+        awaitAlert(telegram, chat, "k-three");
+        assertThat(alertMarkers(chat)).containsExactly("k-over-http", "k-one", "k-two", "k-three");
         assertThat(comparable(viaKafka, "k-two")).isEqualTo(comparable(overHttp, "k-over-http"));
         assertThat(viaKafka.buttonTexts()).isEqualTo(overHttp.buttonTexts());
-        assertThat(botTexts()).noneMatch(t -> t.contains("k-no-solver") || t.contains("k-no-event") || t.contains("k-wrong-type"));
+        assertThat(chat.botTexts(FOLLOWER)).noneMatch(t -> t.contains("k-no-solver") || t.contains("k-no-event") || t.contains("k-wrong-type"));
 
         String status = iterwatch.ask(FOLLOWER, "/status");
         assertThat(status).contains("6 invalid events skipped from <code>" + TOPIC + "</code>")
@@ -98,7 +81,8 @@ class KafkaEventsTest {
      * the first one at once and then one line per 10 s with the count and the last of them.
      */
     @Test
-    void aFloodOfInvalidRecordsWritesAHandfulOfLinesWithTheRightCount() {
+    void aFloodOfInvalidRecordsWritesAHandfulOfLinesWithTheRightCount(Iterwatch iterwatch, FakeTelegram telegram,
+            KafkaBroker kafka) {
         int flood = 10_000;
         List<String> invalid = new java.util.ArrayList<>();
         for (int i = 0; i < flood; i++) {
@@ -127,22 +111,16 @@ class KafkaEventsTest {
         return alert.text().replace(marker, "MESSAGE").replaceAll("Time: [^\n]*", "Time: T");
     }
 
-    private ChatMessage awaitAlert(String marker) {
-        telegram.await(() -> alerts().stream().anyMatch(m -> m.text().contains(marker)), TIMEOUT, "the alert " + marker);
-        return alerts().stream().filter(m -> m.text().contains(marker)).findFirst().orElseThrow();
+    private static ChatMessage awaitAlert(FakeTelegram telegram, ChatView chat, String marker) {
+        telegram.await(() -> alerts(chat).stream().anyMatch(m -> m.text().contains(marker)), TIMEOUT, "the alert " + marker);
+        return alerts(chat).stream().filter(m -> m.text().contains(marker)).findFirst().orElseThrow();
     }
 
-    private List<ChatMessage> alerts() {
-        return telegram.messages(FOLLOWER).stream().filter(ChatMessage::fromBot)
-                .filter(m -> m.text() != null && m.text().contains("<b>" + SOLVER + "</b>")).toList();
+    private static List<ChatMessage> alerts(ChatView chat) {
+        return chat.botMessagesWith(FOLLOWER, "<b>" + SOLVER + "</b>");
     }
 
-    private List<String> alertMarkers() {
-        return alerts().stream().map(m -> m.text().replaceAll("(?s).*\\b(k-[a-z-]+)\\b.*", "$1")).toList();
-    }
-
-    private List<String> botTexts() {
-        return telegram.messages(FOLLOWER).stream().filter(ChatMessage::fromBot).map(ChatMessage::text)
-                .filter(t -> t != null).toList();
+    private static List<String> alertMarkers(ChatView chat) {
+        return alerts(chat).stream().map(m -> m.text().replaceAll("(?s).*\\b(k-[a-z-]+)\\b.*", "$1")).toList();
     }
 }

@@ -1,25 +1,23 @@
 package org.iterwatch.e2e.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.iterwatch.e2e.delivery.Charts.batch;
-import static org.iterwatch.e2e.process.Iterwatch.toChat;
+import static org.iterwatch.e2e.Records.batch;
+import static org.iterwatch.e2e.process.ChatView.toChat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ApiCall;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 6 acceptance: with Telegram's default limits enforced, 200 monitors across 5 chats get new
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * chart ends showing its final state. Setup runs with faster pacing (and no enforced limits) only so
  * that 400 commands and 200 first charts do not take minutes; the measured run uses the defaults.
  */
-@ExtendWith(KafkaBroker.Extension.class)
+@Order(1) // the longest e2e class (60 s of rounds after a long set-up): started first, the others run beside it
 class DeliveryLimitsTest {
     static final long[] USERS = {2001, 2002, 2003, 2004, 2005};
     static final int PER_CHAT = 40;
@@ -36,29 +34,15 @@ class DeliveryLimitsTest {
     static final Duration ROUND = Duration.ofSeconds(5);
     static final Duration LONG = Duration.ofSeconds(120);
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    @TempDir
-    Path dir;
-
-    DeliveryLimitsTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(USERS).configure("""
+            monitors: {refreshPeriod: 1s}
+            delivery: {overallPerSecond: 200, privateChatPerSecond: 50}
+            """);
 
     @Test
-    void twoHundredBusyMonitorsInFiveChatsStayInsideTelegramsLimits() throws Exception {
-        telegram = FakeTelegram.start();
-        Charts charts = new Charts(telegram);
-        iterwatch = new Iterwatch(dir, telegram, kafka, USERS);
-        config("overallPerSecond: 200, privateChatPerSecond: 50");
-        iterwatch.start();
+    void twoHundredBusyMonitorsInFiveChatsStayInsideTelegramsLimits(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                     KafkaBroker kafka, ChatView chat) {
         String prefix = KafkaBroker.uniqueTopic("limits");
         Map<Long, List<String>> topics = new HashMap<>();
         for (long user : USERS) {
@@ -82,7 +66,7 @@ class DeliveryLimitsTest {
         }
 
         iterwatch.process().stop();
-        config("{}");
+        iterwatch.configure("delivery: null");
         iterwatch.start();
         telegram.enforceLimits(30, 1, 20);
 
@@ -95,15 +79,16 @@ class DeliveryLimitsTest {
                 }
             }
             if (round % 3 == 0) {
-                replyTimes.add(timeReply(USERS[round % USERS.length], "/status " + topics.get(USERS[0]).get(round)));
+                replyTimes.add(timeReply(telegram, USERS[round % USERS.length], "/status " + topics.get(USERS[0]).get(round)));
             }
-            Thread.sleep(Math.max(0, ROUND.toMillis() - (System.nanoTime() - started) / 1_000_000));
+            // The rhythm is the point: every monitor gets new data each round, for 60 s.
+            ChatView.letTimePass(Duration.ofNanos(Math.max(0, ROUND.toNanos() - (System.nanoTime() - started))));
         }
 
         String last = " \u2014 " + ROUNDS * VALUES + " points";
         for (long user : USERS) {
             for (String t : topics.get(user)) {
-                telegram.await(() -> charts.title(user, chartOf.get(t)).equals(t + last), LONG, t + " final");
+                telegram.await(() -> chat.title(user, chartOf.get(t)).equals(t + last), LONG, t + " final");
             }
         }
         assertThat(telegram.tooManyRequestsCount()).isZero();
@@ -112,22 +97,12 @@ class DeliveryLimitsTest {
     }
 
     /** How long a reply takes while the chat has chart edits waiting: it must overtake them. */
-    private Duration timeReply(long user, String command) {
+    private static Duration timeReply(FakeTelegram telegram, long user, String command) {
         long before = telegram.calls("sendMessage").stream().filter(c -> toChat(c, user)).count();
         long started = System.nanoTime();
         telegram.userSends(user, command);
         telegram.await(() -> telegram.calls("sendMessage").stream().filter(c -> toChat(c, user)).count() > before,
                 LONG, "the reply to " + command);
         return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    private void config(String delivery) throws IOException {
-        Files.writeString(dir.resolve("iterwatch.yml"), """
-                telegram:
-                  pollTimeout: 1s
-                monitors:
-                  refreshPeriod: 1s
-                delivery: %s
-                """.formatted(delivery.startsWith("{") ? delivery : "{" + delivery + "}"));
     }
 }

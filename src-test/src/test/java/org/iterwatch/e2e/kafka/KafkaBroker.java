@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
@@ -254,6 +255,22 @@ public final class KafkaBroker implements AutoCloseable {
             offsets.add(get(future).offset());
         }
         return offsets;
+    }
+
+    /** Sends raw bytes (anything at all) to a topic, one flush, with a producer of its own for large batches. */
+    public void produceBytes(String topic, List<byte[]> values) {
+        try (KafkaProducer<byte[], byte[]> bytes = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024))) {
+            for (byte[] value : values) {
+                bytes.send(new ProducerRecord<>(topic, value));
+            }
+            bytes.flush();
+        }
     }
 
     /** Reads partition 0 of {@code topic} from its beginning until {@code count} records arrived (or the wait ends). */

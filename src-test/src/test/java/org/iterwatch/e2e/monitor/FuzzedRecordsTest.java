@@ -1,28 +1,24 @@
 package org.iterwatch.e2e.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.iterwatch.e2e.monitor.MonitorChat.awaitChart;
-import static org.iterwatch.e2e.monitor.MonitorChat.pinnedChart;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
-import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3, fuzz: 100 000 malformed records of every kind mixed with 1 000 valid ones. Nothing
  * crashes, every valid point is there, and /status counts exactly the skipped ones.
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class FuzzedRecordsTest {
     static final long ADMIN = 5001;
     static final int MALFORMED = 100_000;
@@ -30,16 +26,13 @@ class FuzzedRecordsTest {
     static final int MAX_RECORD_BYTES = 65_536;
     static final int MAX_VALUES = 10_000;
 
-    final KafkaBroker kafka;
-    @TempDir
-    Path dir;
-
-    FuzzedRecordsTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN)
+            .configure("monitors: {maxRecordBytes: " + MAX_RECORD_BYTES + ", maxPoints: " + MAX_VALUES + "}");
 
     @Test
-    void malformedRecordsAreSkippedAndCountedExactlyAndNoValidPointIsLost() {
+    void malformedRecordsAreSkippedAndCountedExactlyAndNoValidPointIsLost(Iterwatch iterwatch, KafkaBroker kafka,
+                                                                          ChatView chat) {
         String t = KafkaBroker.uniqueTopic("fuzz");
         kafka.createTopic(t);
         Random random = new Random(7);
@@ -63,24 +56,19 @@ class FuzzedRecordsTest {
             records.add(utf8("{\"iteration\": 1, \"values\": [" + "0.5,".repeat(20_000) + "0.5]}")); // too many bytes
         }
         Collections.shuffle(records, random);
-        MonitorChat.produceBytes(kafka, t, records);
+        kafka.produceBytes(t, records);
 
-        try (FakeTelegram telegram = FakeTelegram.start();
-             Iterwatch iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN)) {
-            MonitorChat.monitorSettings(dir, "maxRecordBytes: " + MAX_RECORD_BYTES + "\nmaxPoints: " + MAX_VALUES + "\n");
-            iterwatch.start();
-            iterwatch.ask(ADMIN, "/add " + t);
-            iterwatch.ask(ADMIN, "/start " + t);
-            long chart = pinnedChart(telegram, ADMIN, t);
-            awaitChart(telegram, ADMIN, chart, t + " \u2014 " + 2 * VALID + " points");
+        iterwatch.ask(ADMIN, "/add " + t);
+        iterwatch.ask(ADMIN, "/start " + t);
+        long chart = chat.pinnedChart(ADMIN, t);
+        chat.awaitChart(ADMIN, chart, t + " \u2014 " + 2 * VALID + " points");
 
-            String status = iterwatch.ask(ADMIN, "/status " + t);
-            assertThat(status).contains("State: RUNNING").contains("Points: " + 2 * VALID)
-                    .contains("Skipped records: " + MALFORMED + " (last: offset ").contains("Iterations: 1\u2013" + VALID);
-            assertThat(status.length()).isLessThanOrEqualTo(4096);
-            assertThat(MonitorChat.export(iterwatch, telegram, ADMIN, t)).isEqualTo(expected.toString());
-            assertThat(MonitorChat.caption(telegram, ADMIN, chart)).contains("Skipped records: " + MALFORMED);
-        }
+        String status = iterwatch.ask(ADMIN, "/status " + t);
+        assertThat(status).contains("State: RUNNING").contains("Points: " + 2 * VALID)
+                .contains("Skipped records: " + MALFORMED + " (last: offset ").contains("Iterations: 1\u2013" + VALID);
+        assertThat(status.length()).isLessThanOrEqualTo(4096);
+        assertThat(chat.export(ADMIN, t)).isEqualTo(expected.toString());
+        assertThat(chat.caption(ADMIN, chart)).contains("Skipped records: " + MALFORMED);
     }
 
     private static byte[] randomBytes(Random r) {

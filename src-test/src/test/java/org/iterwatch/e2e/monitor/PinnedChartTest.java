@@ -1,68 +1,46 @@
 package org.iterwatch.e2e.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iterwatch.e2e.Records.batch;
+import static org.iterwatch.e2e.process.ChatView.toChat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
-import static org.iterwatch.e2e.process.Iterwatch.toChat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.iterwatch.e2e.Pictures;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ApiCall;
 import org.iterwatch.e2e.telegram.ChatMessage;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 2: a Kafka record reaches a pinned, edited chart in Telegram, through the real process. */
-@ExtendWith(KafkaBroker.Extension.class)
 class PinnedChartTest {
     static final long ADMIN = 1001;
     static final long STRANGER = 6666;
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    @TempDir
-    Path dir;
-
-    PinnedChartTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).start();
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN);
 
     @Test
-    void recordsBecomeOnePinnedChartEditedInPlace() {
+    void recordsBecomeOnePinnedChartEditedInPlace(Iterwatch iterwatch, FakeTelegram telegram, KafkaBroker kafka,
+                                                  ChatView chat) {
         String t = "t";
         kafka.createTopic(t);
         assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added a monitor");
         assertThat(iterwatch.ask(ADMIN, "/start " + t)).contains("Started");
-        long messageId = pinnedChart(t);
+        long messageId = chat.pinnedChart(ADMIN, t);
 
         for (int i = 1; i <= 3; i++) {
             kafka.produce(t, batch(i, 100));
         }
-        ChatMessage chart = awaitChart(ADMIN, messageId, t + " \u2014 300 points");
+        ChatMessage chart = chat.awaitChart(ADMIN, messageId, t + " \u2014 300 points");
         // The fake logs a call once it has answered it, which can be just after the chat shows its effect.
         telegram.awaitCall("editMessageMedia", c -> c.files().stream()
                 .anyMatch(f -> "t \u2014 300 points".equals(Pictures.title(f.bytes()))), TIMEOUT);
@@ -89,18 +67,19 @@ class PinnedChartTest {
     }
 
     @Test
-    void theMathematicaEnvelopeIsDrawnToo() {
+    void theMathematicaEnvelopeIsDrawnToo(KafkaBroker kafka, ChatView chat) {
         String t = KafkaBroker.uniqueTopic("envelope");
-        long messageId = startedMonitor(t);
+        long messageId = startedMonitor(kafka, chat, t);
 
         kafka.produce(t, "{\"payload\": \"[0.1,0.2,0.3]\"}");
         kafka.produce(t, "{\"payload\": \"[0.4,0.5]\"}");
 
-        awaitChart(ADMIN, messageId, t + " \u2014 5 points");
+        chat.awaitChart(ADMIN, messageId, t + " \u2014 5 points");
     }
 
     @Test
-    void anUnknownTopicIsRefusedNamingCloseMatchesAndCreatesNothing() {
+    void anUnknownTopicIsRefusedNamingCloseMatchesAndCreatesNothing(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                    KafkaBroker kafka) {
         kafka.createTopic("missing-topics");
 
         String reply = iterwatch.ask(ADMIN, "/add missing-topic");
@@ -112,9 +91,10 @@ class PinnedChartTest {
     }
 
     @Test
-    void strangersChangeNothingAndLearnOnlyTheirId() {
+    void strangersChangeNothingAndLearnOnlyTheirId(Iterwatch iterwatch, FakeTelegram telegram, KafkaBroker kafka,
+                                                   ChatView chat) {
         String t = KafkaBroker.uniqueTopic("guarded");
-        long messageId = startedMonitor(t);
+        long messageId = startedMonitor(kafka, chat, t);
 
         telegram.userSends(STRANGER, "/stop " + t);
         telegram.userSends(STRANGER, "/remove " + t);
@@ -132,110 +112,71 @@ class PinnedChartTest {
         assertThat(answer.param("text")).isEmpty();
         assertThat(iterwatch.ask(ADMIN, "/status")).contains(t).contains("RUNNING");
         kafka.produce(t, batch(1, 10));
-        awaitChart(ADMIN, messageId, t + " \u2014 10 points");
+        chat.awaitChart(ADMIN, messageId, t + " \u2014 10 points");
     }
 
     @Test
-    void buttonsActOnTheirMonitorAndForgedDataDoesNothing() {
+    void buttonsActOnTheirMonitorAndForgedDataDoesNothing(Iterwatch iterwatch, FakeTelegram telegram, KafkaBroker kafka,
+                                                          ChatView chat) {
         String t = KafkaBroker.uniqueTopic("buttons");
-        long messageId = startedMonitor(t);
+        long messageId = startedMonitor(kafka, chat, t);
         List<String> data = telegram.message(ADMIN, messageId).orElseThrow().callbackData();
         assertThat(data).allSatisfy(d -> assertThat(d.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(64));
 
-        assertThat(press(messageId, data.get(2))).contains("Stopped");
+        assertThat(chat.replyToPress(ADMIN, messageId, data.get(2))).contains("Stopped");
         assertThat(iterwatch.ask(ADMIN, "/status")).contains("STOPPED");
-        assertThat(press(messageId, data.get(0))).contains("Started");
-        assertThat(press(messageId, data.get(1))).contains("State: RUNNING");
+        assertThat(chat.replyToPress(ADMIN, messageId, data.get(0))).contains("Started");
+        assertThat(chat.replyToPress(ADMIN, messageId, data.get(1))).contains("State: RUNNING");
         long replies = telegram.calls("sendMessage").size();
-        assertThat(deadPress(messageId, "stop:999999")).contains("This button no longer works.");
-        assertThat(deadPress(messageId, "x".repeat(64))).contains("This button no longer works.");
+        assertThat(chat.press(ADMIN, ADMIN, messageId, "stop:999999")).contains("This button no longer works.");
+        assertThat(chat.press(ADMIN, ADMIN, messageId, "x".repeat(64))).contains("This button no longer works.");
         assertThat(telegram.calls("sendMessage")).as("no reply to a dead button").hasSize((int) replies);
         assertThat(iterwatch.ask(ADMIN, "/status")).contains("RUNNING");
     }
 
     @Test
-    void aStoppedMonitorDoesNotEditAndCatchesUpWhenStarted() throws InterruptedException {
+    void aStoppedMonitorDoesNotEditAndCatchesUpWhenStarted(Iterwatch iterwatch, FakeTelegram telegram, KafkaBroker kafka,
+                                                           ChatView chat) {
         String t = KafkaBroker.uniqueTopic("stopstart");
-        long messageId = startedMonitor(t);
+        long messageId = startedMonitor(kafka, chat, t);
         kafka.produce(t, batch(1, 50));
-        awaitChart(ADMIN, messageId, t + " \u2014 50 points");
+        chat.awaitChart(ADMIN, messageId, t + " \u2014 50 points");
 
         assertThat(iterwatch.ask(ADMIN, "/stop " + t)).contains("Stopped");
-        telegram.await(() -> caption(messageId).contains("stopped"), TIMEOUT, "the chart to show 'stopped'");
+        telegram.await(() -> chat.caption(ADMIN, messageId).contains("stopped"), TIMEOUT, "the chart to show 'stopped'");
         int edits = telegram.calls("editMessageMedia").size();
         kafka.produce(t, batch(2, 50));
-        Thread.sleep(2_000); // several refresh periods (300 ms) in which a running monitor would have redrawn
+        // Nothing to wait for: several refresh periods (300 ms) in which a running monitor would have redrawn.
+        ChatView.letTimePass(Duration.ofSeconds(2));
         assertThat(telegram.calls("editMessageMedia")).hasSize(edits);
 
         iterwatch.ask(ADMIN, "/start " + t);
-        awaitChart(ADMIN, messageId, t + " \u2014 100 points");
-        assertThat(caption(messageId)).contains("running");
+        chat.awaitChart(ADMIN, messageId, t + " \u2014 100 points");
+        assertThat(chat.caption(ADMIN, messageId)).contains("running");
     }
 
     @Test
-    void afterAKillTheMonitorRunsOnAndEditsTheSameMessage() {
+    void afterAKillTheMonitorRunsOnAndEditsTheSameMessage(Iterwatch iterwatch, FakeTelegram telegram, KafkaBroker kafka,
+                                                          ChatView chat) {
         String t = KafkaBroker.uniqueTopic("restart");
-        long messageId = startedMonitor(t);
+        long messageId = startedMonitor(kafka, chat, t);
         kafka.produce(t, batch(1, 40));
-        awaitChart(ADMIN, messageId, t + " \u2014 40 points");
+        chat.awaitChart(ADMIN, messageId, t + " \u2014 40 points");
 
         iterwatch.kill();
         kafka.produce(t, batch(2, 40));
         iterwatch.start();
 
-        awaitChart(ADMIN, messageId, t + " \u2014 80 points");
+        chat.awaitChart(ADMIN, messageId, t + " \u2014 80 points");
         assertThat(telegram.calls("sendPhoto")).hasSize(1);
         assertThat(iterwatch.ask(ADMIN, "/status")).contains(t).contains("RUNNING").contains("80 points");
     }
 
     /** Creates the topic, adds and starts its monitor, and returns the id of the pinned chart. */
-    private long startedMonitor(String t) {
+    private static long startedMonitor(KafkaBroker kafka, ChatView chat, String t) {
         kafka.createTopic(t);
-        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added a monitor");
-        assertThat(iterwatch.ask(ADMIN, "/start " + t)).contains("Started");
-        return pinnedChart(t);
-    }
-
-    private String press(long messageId, String data) {
-        long before = telegram.calls("sendMessage").stream().filter(c -> toChat(c, ADMIN)).count();
-        String id = telegram.userPresses(ADMIN, ADMIN, messageId, data);
-        telegram.await(() -> telegram.answeredCallbackQueries().contains(id), TIMEOUT, "press answered");
-        telegram.await(() -> telegram.calls("sendMessage").stream().filter(c -> toChat(c, ADMIN)).count() > before,
-                TIMEOUT, "a reply to the press");
-        List<ApiCall> replies = telegram.calls("sendMessage").stream().filter(c -> toChat(c, ADMIN)).toList();
-        return replies.get(replies.size() - 1).param("text").orElseThrow();
-    }
-
-    /** Presses a button whose data is not ours and returns the text its press was answered with. */
-    private java.util.Optional<String> deadPress(long messageId, String data) {
-        String id = telegram.userPresses(ADMIN, ADMIN, messageId, data);
-        ApiCall answer = telegram.awaitCall("answerCallbackQuery",
-                c -> c.param("callback_query_id").orElse("").equals(id), TIMEOUT);
-        return answer.param("text");
-    }
-
-    /** Waits for the chart photo of topic t to be sent and pinned in the admin's chat; returns its id. */
-    private long pinnedChart(String t) {
-        ApiCall photo = telegram.awaitCall("sendPhoto",
-                c -> toChat(c, ADMIN) && c.ok() && c.param("caption").orElse("").contains(t), TIMEOUT);
-        long messageId = photo.responseJson().path("result").path("message_id").asLong();
-        telegram.await(() -> telegram.pinned(ADMIN).orElse(-1) == messageId, TIMEOUT, "the chart pinned");
-        return messageId;
-    }
-
-    private ChatMessage awaitChart(long chatId, long messageId, String title) {
-        telegram.await(() -> telegram.message(chatId, messageId).flatMap(ChatMessage::photo)
-                .map(Pictures::title).filter(title::equals).isPresent(), TIMEOUT, "the chart titled '" + title + "'");
-        return telegram.message(chatId, messageId).orElseThrow();
-    }
-
-    private String caption(long messageId) {
-        return telegram.message(ADMIN, messageId).flatMap(ChatMessage::captionText).orElse("");
-    }
-
-    static String batch(int iteration, int n) {
-        return "{\"iteration\": " + iteration + ", \"values\": [" + IntStream.range(0, n)
-                .mapToObj(j -> String.format(Locale.ROOT, "%.6f", Math.sin((iteration * n + j) / 15.0)))
-                .collect(Collectors.joining(",")) + "]}";
+        assertThat(chat.ask(ADMIN, "/add " + t)).contains("Added a monitor");
+        assertThat(chat.ask(ADMIN, "/start " + t)).contains("Started");
+        return chat.pinnedChart(ADMIN, t);
     }
 }

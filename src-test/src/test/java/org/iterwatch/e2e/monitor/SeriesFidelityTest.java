@@ -1,25 +1,20 @@
 package org.iterwatch.e2e.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.iterwatch.e2e.monitor.MonitorChat.awaitChart;
-import static org.iterwatch.e2e.monitor.MonitorChat.pinnedChart;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.iterwatch.e2e.Pictures;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
+import org.iterwatch.e2e.process.Installation;
 import org.iterwatch.e2e.process.Iterwatch;
-import org.iterwatch.e2e.telegram.ChatMessage;
-import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3, fidelity (reference run vs interrupted run): one stream of 200 iterations, with re-sent
@@ -27,22 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * killed mid-stream and restarted; the second watches without interruption. Both final series equal,
  * point for point, the points the producer meant to publish.
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class SeriesFidelityTest {
     static final long ADMIN = 3001;
     static final int ITERATIONS = 200;
     static final int VALUES = 10;
 
-    final KafkaBroker kafka;
-    @TempDir
-    Path dir;
-
-    SeriesFidelityTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN);
 
     @Test
-    void anInterruptedMonitorEndsWithExactlyTheIntendedSeries() throws Exception {
+    void anInterruptedMonitorEndsWithExactlyTheIntendedSeries(Installation a, KafkaBroker kafka) {
         String interrupted = KafkaBroker.uniqueTopic("fidelity-a");
         String reference = KafkaBroker.uniqueTopic("fidelity-b");
         kafka.createTopic(interrupted);
@@ -52,46 +41,44 @@ class SeriesFidelityTest {
         int half = stream.size() / 2;
         int threeQuarters = stream.size() * 3 / 4;
 
-        try (FakeTelegram telegramA = FakeTelegram.start(); FakeTelegram telegramB = FakeTelegram.start();
-             Iterwatch a = new Iterwatch(Files.createDirectories(dir.resolve("a")), telegramA, kafka, ADMIN).start();
-             Iterwatch b = new Iterwatch(Files.createDirectories(dir.resolve("b")), telegramB, kafka, ADMIN).start()) {
-            long chartA = follow(a, telegramA, interrupted);
-            long chartB = follow(b, telegramB, reference);
+        try (Installation b = a.another()) {
+            ChatView chatA = a.chat();
+            long chartA = follow(a, interrupted);
+            long chartB = follow(b, reference);
 
-            produce(stream.subList(0, half), interrupted, reference);
-            telegramA.await(() -> points(telegramA, chartA) > 0, Iterwatch.TIMEOUT, "part of the stream drawn");
-            a.kill();
-            produce(stream.subList(half, threeQuarters), interrupted, reference);
-            a.start();
-            produce(stream.subList(threeQuarters, stream.size()), interrupted, reference);
+            produce(kafka, stream.subList(0, half), interrupted, reference);
+            a.telegram().await(() -> points(chatA, chartA) > 0, Iterwatch.TIMEOUT, "part of the stream drawn");
+            a.iterwatch().kill();
+            produce(kafka, stream.subList(half, threeQuarters), interrupted, reference);
+            a.iterwatch().start();
+            produce(kafka, stream.subList(threeQuarters, stream.size()), interrupted, reference);
 
             String full = " \u2014 " + ITERATIONS * VALUES + " points";
-            awaitChart(telegramA, ADMIN, chartA, interrupted + full);
-            awaitChart(telegramB, ADMIN, chartB, reference + full);
+            chatA.awaitChart(ADMIN, chartA, interrupted + full);
+            b.chat().awaitChart(ADMIN, chartB, reference + full);
             String expected = csv(intended);
-            assertThat(MonitorChat.export(a, telegramA, ADMIN, interrupted)).isEqualTo(expected);
-            assertThat(MonitorChat.export(b, telegramB, ADMIN, reference)).isEqualTo(expected);
-            assertThat(MonitorChat.caption(telegramA, ADMIN, chartA)).contains("iterations 1\u2013200")
+            assertThat(chatA.export(ADMIN, interrupted)).isEqualTo(expected);
+            assertThat(b.chat().export(ADMIN, reference)).isEqualTo(expected);
+            assertThat(chatA.caption(ADMIN, chartA)).contains("iterations 1\u2013200")
                     .doesNotContain("missing").doesNotContain("Skipped");
-            assertThat(telegramA.calls("sendPhoto")).as("the same pinned message is edited after the kill").hasSize(1);
+            assertThat(a.telegram().calls("sendPhoto")).as("the same pinned message is edited after the kill").hasSize(1);
         }
     }
 
-    private long follow(Iterwatch iterwatch, FakeTelegram telegram, String topic) {
-        iterwatch.ask(ADMIN, "/add " + topic);
-        iterwatch.ask(ADMIN, "/start " + topic);
-        return pinnedChart(telegram, ADMIN, topic);
+    private static long follow(Installation installation, String topic) {
+        installation.iterwatch().ask(ADMIN, "/add " + topic);
+        installation.iterwatch().ask(ADMIN, "/start " + topic);
+        return installation.chat().pinnedChart(ADMIN, topic);
     }
 
-    private void produce(List<String> records, String... topics) {
+    private static void produce(KafkaBroker kafka, List<String> records, String... topics) {
         for (String t : topics) {
             kafka.produceAll(t, records);
         }
     }
 
-    private static long points(FakeTelegram telegram, long messageId) {
-        String title = telegram.message(ADMIN, messageId).flatMap(ChatMessage::photo).map(Pictures::title).orElse("");
-        String count = title.replaceAll(".* \u2014 (\\d+) points?$", "$1");
+    private static long points(ChatView chat, long messageId) {
+        String count = chat.title(ADMIN, messageId).replaceAll(".* \u2014 (\\d+) points?$", "$1");
         return count.matches("\\d+") ? Long.parseLong(count) : 0;
     }
 

@@ -1,12 +1,18 @@
 package org.iterwatch.e2e.process;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import org.iterwatch.e2e.kafka.KafkaBroker;
@@ -22,7 +28,19 @@ public final class Iterwatch implements AutoCloseable {
     /** Solvers' bearer tokens for the events API; tests assert they never reach a log. */
     public static final String API_TOKEN = "test-api-token-5f1c0e7a9b3d";
     public static final String OTHER_API_TOKEN = "test-api-token-other-8e2d4c6b";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Quick enough for tests: a reply to a command arrives within a second, a chart is redrawn 3 times a second. */
+    private static final String DEFAULTS = """
+            telegram:
+              pollTimeout: 1s
+            monitors:
+              refreshPeriod: 300ms
+            http:
+              bindAddress: 127.0.0.1
+              port: 0
+            """;
     private final Path dir;
+    private final ObjectNode config = parse(DEFAULTS);
     private final FakeTelegram telegram;
     private final Map<String, String> environment = new HashMap<>();
     private IterwatchProcess process;
@@ -43,16 +61,7 @@ public final class Iterwatch implements AutoCloseable {
     private Iterwatch(Path dir, FakeTelegram telegram, String bootstrapServers, long... admins) {
         this.dir = dir;
         this.telegram = telegram;
-        Path config = dir.resolve("iterwatch.yml");
-        write(config, """
-                telegram:
-                  pollTimeout: 1s
-                monitors:
-                  refreshPeriod: 300ms
-                http:
-                  bindAddress: 127.0.0.1
-                  port: 0
-                """);
+        writeConfig();
         environment.put("TELEGRAM_BOT_TOKEN", telegram.token());
         environment.put("TELEGRAM_API_URL", telegram.baseUrl());
         if (bootstrapServers != null) {
@@ -61,26 +70,27 @@ public final class Iterwatch implements AutoCloseable {
             environment.put("ITERWATCH_KAFKA_PORT", "0");
         }
         environment.put("ITERWATCH_DATA_DIR", dir.resolve("data").toString());
-        environment.put("ITERWATCH_CONFIG", config.toString());
+        environment.put("ITERWATCH_CONFIG", dir.resolve("iterwatch.yml").toString());
         environment.put("ITERWATCH_API_TOKENS", API_TOKEN + "," + OTHER_API_TOKEN);
         // Also when a test writes its own iterwatch.yml: a fixed port would clash with parallel builds.
         environment.put("ITERWATCH_HTTP_PORT", "0");
-        environment.put("ITERWATCH_ADMINS", String.join(",", java.util.Arrays.stream(admins).mapToObj(String::valueOf).toList()));
+        environment.put("ITERWATCH_ADMINS", String.join(",", Arrays.stream(admins).mapToObj(String::valueOf).toList()));
     }
 
-    /** Adds YAML to the config file (whole top-level sections not used by the defaults above). */
+    /**
+     * Lays YAML over the config file, from the next start on: keys are merged into the sections they name
+     * ({@code monitors: {failureLimit: 3}} keeps the default refreshPeriod), a key set to null is taken out
+     * again (back to iterwatch's own default).
+     */
     public Iterwatch configure(String yaml) {
-        try {
-            Files.writeString(dir.resolve("iterwatch.yml"), yaml, java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        merge(config, parse(yaml));
+        writeConfig();
         return this;
     }
 
     /** The group chats it serves (telegram.groups), from the next start on. */
     public Iterwatch groups(long... chatIds) {
-        environment.put("ITERWATCH_GROUPS", String.join(",", java.util.Arrays.stream(chatIds).mapToObj(String::valueOf).toList()));
+        environment.put("ITERWATCH_GROUPS", String.join(",", Arrays.stream(chatIds).mapToObj(String::valueOf).toList()));
         return this;
     }
 
@@ -158,20 +168,28 @@ public final class Iterwatch implements AutoCloseable {
 
     /** Sends a command as this user in their private chat and returns the bot's HTML reply. */
     public String ask(long userId, String text) {
-        long before = telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).count();
-        telegram.userSends(userId, text);
-        telegram.await(() -> telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).count() > before,
-                TIMEOUT, "a reply to '" + text + "'");
-        List<ApiCall> replies = telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).toList();
-        return replies.get(replies.size() - 1).param("text").orElseThrow();
+        return new ChatView(telegram).ask(userId, text);
     }
 
     public static boolean toChat(ApiCall call, long chatId) {
-        return call.chatId().isPresent() && call.chatId().getAsLong() == chatId;
+        return ChatView.toChat(call, chatId);
     }
 
     public Optional<String> log() {
         return process == null ? Optional.empty() : Optional.of(process.output());
+    }
+
+    /** What every run so far printed, one after another (each run writes a log of its own). */
+    public String outputOfAllRuns() {
+        StringBuilder all = new StringBuilder();
+        for (int run = 1; run <= runs; run++) {
+            try {
+                all.append(Files.readString(dir.resolve("iterwatch-" + run + ".log")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all.toString();
     }
 
     @Override
@@ -181,11 +199,40 @@ public final class Iterwatch implements AutoCloseable {
         }
     }
 
-    private static void write(Path file, String text) {
+    private void writeConfig() {
         try {
-            Files.writeString(file, text);
+            Files.writeString(dir.resolve("iterwatch.yml"), YAML.writeValueAsString(config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode parse(String yaml) {
+        try {
+            JsonNode tree = YAML.readTree(yaml);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return YAML.createObjectNode();
+            }
+            if (!tree.isObject()) {
+                throw new IllegalArgumentException("config for a test must be a mapping of keys: " + yaml);
+            }
+            return (ObjectNode) tree;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("config for a test is not valid YAML: " + yaml, e);
+        }
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode existing = into.get(field.getKey());
+            if (field.getValue().isNull()) {
+                into.remove(field.getKey());
+            } else if (existing instanceof ObjectNode section && field.getValue() instanceof ObjectNode more) {
+                merge(section, more);
+            } else {
+                into.set(field.getKey(), field.getValue());
+            }
         }
     }
 }

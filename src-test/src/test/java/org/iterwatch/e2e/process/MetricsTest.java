@@ -3,49 +3,24 @@ package org.iterwatch.e2e.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.iterwatch.e2e.alerts.EventsApi;
 import org.iterwatch.e2e.kafka.KafkaBroker;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An operator's dashboard reads GET /metrics: the numbers must follow what iterwatch actually did. */
-@ExtendWith(KafkaBroker.Extension.class)
 class MetricsTest {
     static final long ADMIN = 7001;
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    EventsApi api;
-    @TempDir
-    Path dir;
-
-    MetricsTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).start();
-        api = new EventsApi(iterwatch.apiUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN);
 
     @Test
-    void metricsCountMonitorsDeliveriesAndRefusedEvents() {
+    void metricsCountMonitorsDeliveriesAndRefusedEvents(Iterwatch iterwatch, FakeTelegram telegram, KafkaBroker kafka) {
+        EventsApi api = new EventsApi(iterwatch.apiUrl());
         String topic = KafkaBroker.uniqueTopic("metrics");
         kafka.createTopic(topic);
         assertThat(iterwatch.ask(ADMIN, "/add " + topic)).contains("Added a monitor");
@@ -54,7 +29,7 @@ class MetricsTest {
         assertThat(api.post("wrong-token-0123456789", EventsApi.event("s", "started", "x")).status()).isEqualTo(401);
         assertThat(api.post(Iterwatch.API_TOKEN, EventsApi.event("s", "started", "x")).status()).isEqualTo(202);
 
-        Map<String, Double> metrics = scrape();
+        Map<String, Double> metrics = scrape(api);
         assertThat(metrics).containsEntry("iterwatch_monitors{state=\"running\"}", 1.0)
                 .containsEntry("iterwatch_monitors{state=\"stopped\"}", 0.0)
                 .containsEntry("iterwatch_events_requests_total{status=\"401\"}", 1.0)
@@ -66,12 +41,12 @@ class MetricsTest {
         assertThat(metrics.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
 
         assertThat(iterwatch.ask(ADMIN, "/stop " + topic)).contains("Stopped");
-        assertThat(scrape()).containsEntry("iterwatch_monitors{state=\"running\"}", 0.0)
+        assertThat(scrape(api)).containsEntry("iterwatch_monitors{state=\"running\"}", 0.0)
                 .containsEntry("iterwatch_monitors{state=\"stopped\"}", 1.0);
     }
 
     /** Prometheus text format: "name{labels} value" per line, comments start with #. */
-    private Map<String, Double> scrape() {
+    private static Map<String, Double> scrape(EventsApi api) {
         EventsApi.Answer answer = api.get("/metrics");
         assertThat(answer.status()).isEqualTo(200);
         Map<String, Double> out = new LinkedHashMap<>();

@@ -3,20 +3,18 @@ package org.iterwatch.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
-import java.nio.file.Path;
+import java.time.Duration;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ApiCall;
 import org.iterwatch.e2e.telegram.ChatMessage;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 5: only the groups of telegram.groups are served, and in them only known people. */
-@ExtendWith(KafkaBroker.Extension.class)
 class GroupsTest {
     static final long ADMIN = 1001;
     static final long STRANGER = 6666;
@@ -24,58 +22,41 @@ class GroupsTest {
     static final long FORUM = -1_000_000_002_002L;
     static final long THREAD = 42;
     static final long UNLISTED = -1_000_000_009_009L;
+    static final Duration SETTLE = Duration.ofSeconds(2);
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    Bot bot;
-    @TempDir
-    Path dir;
-
-    GroupsTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        bot = new Bot(telegram);
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).configure(Bot.QUICK_CHATS).groups(GROUP, FORUM).start();
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN)
+            .configure(IterwatchExtension.QUICK_CHATS).groups(GROUP, FORUM);
 
     @Test
-    void anUnlistedGroupGetsNoAnswerAndStrangersInAListedGroupNeither() {
+    void anUnlistedGroupGetsNoAnswerAndStrangersInAListedGroupNeither(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                      KafkaBroker kafka, ChatView chat) {
         String t = KafkaBroker.uniqueTopic("grouped");
         kafka.createTopic(t);
         assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
         telegram.userSendsInGroup(GROUP, ADMIN, "/start " + t);
-        ChatMessage chart = bot.chart(GROUP, t);
-        int inGroup = bot.textsTo(GROUP).size();
+        ChatMessage chart = chat.chart(GROUP, t);
+        int inGroup = chat.sentTexts(GROUP).size();
 
         telegram.userSendsInGroup(UNLISTED, ADMIN, "/status");
         telegram.userSendsInGroup(UNLISTED, ADMIN, "/start " + t);
-        assertThat(bot.press(UNLISTED, ADMIN, 1, chart.callbackData().get(1))).isEmpty();
+        assertThat(chat.press(UNLISTED, ADMIN, 1, chart.callbackData().get(1))).isEmpty();
         telegram.userSendsInGroup(GROUP, STRANGER, "/stop " + t);
         telegram.userSendsInGroup(GROUP, STRANGER, "/start");
         telegram.userSendsInGroup(GROUP, STRANGER, "hello everyone");
-        assertThat(bot.press(GROUP, STRANGER, chart.messageId(), chart.callbackData().get(2))).isEmpty();
+        assertThat(chat.press(GROUP, STRANGER, chart.messageId(), chart.callbackData().get(2))).isEmpty();
         telegram.userSendsInGroup(GROUP, ADMIN, "/status " + t);
-        telegram.await(() -> bot.textsTo(GROUP).size() > inGroup, TIMEOUT, "the admin's answer in the group");
+        telegram.await(() -> chat.sentTexts(GROUP).size() > inGroup, TIMEOUT, "the admin's answer in the group");
         telegram.userSendsInTopic(FORUM, THREAD, ADMIN, "/status");
-        ApiCall inThread = telegram.awaitCall("sendMessage", c -> Iterwatch.toChat(c, FORUM), TIMEOUT);
+        ApiCall inThread = telegram.awaitCall("sendMessage", c -> ChatView.toChat(c, FORUM), TIMEOUT);
         telegram.awaitUpdatesConsumed(TIMEOUT);
-        Bot.settle();
+        // Nothing to wait for: a few of iterwatch's refresh periods (300 ms) in which a wrong answer would go out.
+        ChatView.letTimePass(SETTLE);
 
         assertThat(inThread.param("message_thread_id")).contains(String.valueOf(THREAD));
-        assertThat(bot.sendsTo(UNLISTED)).isEmpty();
-        assertThat(bot.textsTo(GROUP)).hasSize(inGroup + 1).last().asString().contains("RUNNING");
-        assertThat(bot.sendsTo(STRANGER)).isEmpty();
+        assertThat(chat.sendsTo(UNLISTED)).isEmpty();
+        assertThat(chat.sentTexts(GROUP)).hasSize(inGroup + 1).last().asString().contains("RUNNING");
+        assertThat(chat.sendsTo(STRANGER)).isEmpty();
 
         iterwatch.stop();
         StoppedDatabase db = new StoppedDatabase(iterwatch.dataDir());

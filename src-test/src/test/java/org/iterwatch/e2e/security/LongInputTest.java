@@ -2,52 +2,31 @@ package org.iterwatch.e2e.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.iterwatch.e2e.kafka.KafkaBroker;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9, finding 5: overlong free text in commands (a 4 000-character title, topic or option) gets
  * an answer saying what is wrong, stores nothing and is not written to the log.
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class LongInputTest {
     static final long ADMIN = 1001;
     /** A Telegram message has at most 4 096 characters; an answer quoting a whole input would exceed it. */
     static final int SHORT_ANSWER = 400;
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    @TempDir
-    Path dir;
-
-    LongInputTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).configure(Bot.QUICK_CHATS).start();
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN)
+            .configure(IterwatchExtension.QUICK_CHATS);
 
     @Test
-    void overlongTitlesTopicsAndOptionsAreRefusedWithAClearAnswerAndStoreNothing() {
+    void overlongTitlesTopicsAndOptionsAreRefusedWithAClearAnswerAndStoreNothing(Iterwatch iterwatch,
+            FakeTelegram telegram, KafkaBroker kafka) {
         String t = KafkaBroker.uniqueTopic("long-input");
         String other = KafkaBroker.uniqueTopic("long-input-other");
         kafka.createTopic(t);

@@ -1,62 +1,42 @@
 package org.iterwatch.e2e.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iterwatch.e2e.process.ChatView.toChat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
-import static org.iterwatch.e2e.process.Iterwatch.toChat;
 
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.iterwatch.e2e.alerts.EventsApi;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ChatMessage;
 import org.iterwatch.e2e.telegram.FakeTelegram;
 import org.iterwatch.e2e.telegram.RegisteredCommand;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5: strangers change nothing and learn nothing but their own id; button data is untrusted.
  * Every refused attempt is read back from the audit table of the stopped process.
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class StrangerTest {
     static final long ADMIN = 1001;
     static final long VIEWER = 2002;
     static final long STRANGER = 6666;
     static final String DEAD = "This button no longer works.";
+    static final Duration SETTLE = Duration.ofSeconds(2);
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    Bot bot;
-    @TempDir
-    Path dir;
-
-    StrangerTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        bot = new Bot(telegram);
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).configure(Bot.QUICK_CHATS).start();
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN)
+            .configure(IterwatchExtension.QUICK_CHATS);
 
     @Test
-    void everyMenuCommandOfAStrangerChangesNothingAndTellsOnlyTheirIdOnce() {
+    void everyMenuCommandOfAStrangerChangesNothingAndTellsOnlyTheirIdOnce(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                          KafkaBroker kafka, ChatView chat) {
         String t = KafkaBroker.uniqueTopic("guarded");
         String other = KafkaBroker.uniqueTopic("unmonitored");
         kafka.createTopic(t);
@@ -79,9 +59,10 @@ class StrangerTest {
 
         telegram.awaitCall("sendMessage", c -> toChat(c, STRANGER), TIMEOUT);
         telegram.awaitUpdatesConsumed(TIMEOUT);
-        Bot.settle();
-        assertThat(bot.sendsTo(STRANGER)).as("one refusal, nothing else").hasSize(1);
-        assertThat(bot.textsTo(STRANGER)).singleElement().asString().contains(String.valueOf(STRANGER))
+        // Nothing to wait for: a few of iterwatch's refresh periods (300 ms) in which a wrong answer would go out.
+        ChatView.letTimePass(SETTLE);
+        assertThat(chat.sendsTo(STRANGER)).as("one refusal, nothing else").hasSize(1);
+        assertThat(chat.sentTexts(STRANGER)).singleElement().asString().contains(String.valueOf(STRANGER))
                 .doesNotContain(t).doesNotContain(other).doesNotContainIgnoringCase("monitor")
                 .doesNotContainIgnoringCase("unknown").doesNotContain("/help");
         assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("STOPPED");
@@ -101,36 +82,38 @@ class StrangerTest {
     }
 
     @Test
-    void pressesOfStrangersAndForgedButtonDataChangeNothingAndAreAudited() {
-        String a = startedMonitor("press-a");
-        String b = startedMonitor("press-b");
-        String c = startedMonitor("press-c");
-        ChatMessage chartA = bot.chart(ADMIN, a);
-        ChatMessage chartC = bot.chart(ADMIN, c);
+    void pressesOfStrangersAndForgedButtonDataChangeNothingAndAreAudited(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                         KafkaBroker kafka, ChatView chat) {
+        String a = startedMonitor(iterwatch, kafka, "press-a");
+        String b = startedMonitor(iterwatch, kafka, "press-b");
+        String c = startedMonitor(iterwatch, kafka, "press-c");
+        ChatMessage chartA = chat.chart(ADMIN, a);
+        ChatMessage chartC = chat.chart(ADMIN, c);
         String stopA = chartA.callbackData().get(2);
-        String stopB = bot.chart(ADMIN, b).callbackData().get(2);
+        String stopB = chat.chart(ADMIN, b).callbackData().get(2);
         String stopC = chartC.callbackData().get(2);
         assertThat(iterwatch.ask(ADMIN, "/remove " + c)).contains("Removed");
-        ChatMessage alert = alertToAdmin();
+        ChatMessage alert = alertToAdmin(iterwatch, telegram);
         String ack = alert.callbackData().get(1);
         assertThat(iterwatch.ask(ADMIN, "/allow " + VIEWER + " viewer")).contains("now viewer");
-        int repliesToAdmin = bot.textsTo(ADMIN).size();
+        int repliesToAdmin = chat.sentTexts(ADMIN).size();
 
         for (String data : chartA.callbackData()) {
-            assertThat(bot.press(ADMIN, STRANGER, chartA.messageId(), data)).as("a stranger's press").isEmpty();
+            assertThat(chat.press(ADMIN, STRANGER, chartA.messageId(), data)).as("a stranger's press").isEmpty();
         }
         List<String> forged = List.of(stopB, "x".repeat(64), "stop:" + "9".repeat(59), "stop:abc", "stop:",
                 "remove:" + stopA.substring(5), ack, "mute:" + ack.substring(4));
         for (String data : forged) {
-            assertThat(bot.press(ADMIN, ADMIN, chartA.messageId(), data)).as(data).contains(DEAD);
+            assertThat(chat.press(ADMIN, ADMIN, chartA.messageId(), data)).as(data).contains(DEAD);
         }
-        assertThat(bot.press(ADMIN, ADMIN, chartC.messageId(), stopC)).as("a removed monitor's button").contains(DEAD);
-        assertThat(bot.press(VIEWER, VIEWER, 1, ack)).as("an alert this chat never got").contains(DEAD);
+        assertThat(chat.press(ADMIN, ADMIN, chartC.messageId(), stopC)).as("a removed monitor's button").contains(DEAD);
+        assertThat(chat.press(VIEWER, VIEWER, 1, ack)).as("an alert this chat never got").contains(DEAD);
 
-        Bot.settle();
-        assertThat(bot.textsTo(ADMIN)).hasSize(repliesToAdmin);
-        assertThat(bot.sendsTo(STRANGER)).isEmpty();
-        assertThat(bot.sendsTo(VIEWER)).isEmpty();
+        // Nothing to wait for: a few of iterwatch's refresh periods (300 ms) in which a wrong answer would go out.
+        ChatView.letTimePass(SETTLE);
+        assertThat(chat.sentTexts(ADMIN)).hasSize(repliesToAdmin);
+        assertThat(chat.sendsTo(STRANGER)).isEmpty();
+        assertThat(chat.sendsTo(VIEWER)).isEmpty();
         assertThat(iterwatch.ask(ADMIN, "/status")).contains(a).contains(b).doesNotContain(c).doesNotContain("STOPPED");
         assertThat(telegram.message(ADMIN, alert.messageId()).orElseThrow().text()).doesNotContain("Acknowledged");
 
@@ -147,7 +130,7 @@ class StrangerTest {
         assertThat(db.auditOf(VIEWER)).singleElement().asString().contains("|button " + ack + "|FORGED|");
     }
 
-    private String startedMonitor(String name) {
+    private static String startedMonitor(Iterwatch iterwatch, KafkaBroker kafka, String name) {
         String t = KafkaBroker.uniqueTopic(name);
         kafka.createTopic(t);
         assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
@@ -155,7 +138,7 @@ class StrangerTest {
         return t;
     }
 
-    private ChatMessage alertToAdmin() {
+    private static ChatMessage alertToAdmin(Iterwatch iterwatch, FakeTelegram telegram) {
         assertThat(iterwatch.ask(ADMIN, "/subscribe guarded-solver")).contains("Subscribed");
         EventsApi api = new EventsApi(iterwatch.apiUrl());
         assertThat(api.post(Iterwatch.API_TOKEN, EventsApi.event("guarded-solver", "failed", "crashed")).status()).isEqualTo(202);

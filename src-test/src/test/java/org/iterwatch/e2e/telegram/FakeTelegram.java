@@ -125,6 +125,14 @@ public final class FakeTelegram implements AutoCloseable {
         return queryId;
     }
 
+    /** A person deletes a message in their client (Telegram tells the bot nothing of it). */
+    public void userDeletes(long chatId, long messageId) {
+        if (!chats.delete(chatId, messageId)) {
+            throw new IllegalArgumentException("no message " + messageId + " in chat " + chatId);
+        }
+        log.changed();
+    }
+
     /** Queues any update text as it is (a JSON object gets the next update_id); returns that update_id. */
     public long injectRawUpdate(String json) {
         long id = updates.addRaw(json);
