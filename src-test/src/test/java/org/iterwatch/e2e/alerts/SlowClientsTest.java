@@ -3,7 +3,6 @@ package org.iterwatch.e2e.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +12,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
-import org.iterwatch.e2e.telegram.ChatMessage;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.FakeTelegram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9, finding 1: slow uploads (a big Content-Length, then a byte now and then) used to hold all 16
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * number of connections and of requests a second. The attackers connect from other loopback addresses than
  * the solver (127.0.0.1).
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class SlowClientsTest {
     static final long ADMIN = 9301;
     static final int SLOW_UPLOADS = 500;
@@ -43,41 +40,33 @@ class SlowClientsTest {
     static final Duration PROMPTLY = Duration.ofSeconds(1);
     static final String WRONG_TOKEN = "wrong-token-0123456789";
 
-    final KafkaBroker kafka;
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN).configure("""
+            api:
+              eventsPerSecond: 1000
+            """);
+
     final List<RawConnection> connections = new CopyOnWriteArrayList<>();
     final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
     EventsApi api;
-    @TempDir
-    Path dir;
-
-    SlowClientsTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
 
     @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).configure("""
-                api:
-                  eventsPerSecond: 1000
-                """).start();
+    void adminFollowsEverySolver(Iterwatch iterwatch) {
         api = new EventsApi(iterwatch.apiUrl());
         assertThat(iterwatch.ask(ADMIN, "/subscribe all")).contains("Subscribed");
         assertThat(api.get("/healthz").status()).as("the client is warm").isEqualTo(200);
     }
 
+    /** Runs before the extension closes the installation. */
     @AfterEach
-    void stop() {
+    void closeConnections() {
         trickle.shutdownNow();
         connections.forEach(RawConnection::close);
-        iterwatch.close();
-        telegram.close();
     }
 
     @Test
-    void fiveHundredSlowUploadsDelayNeitherAnEventNorHealthNorMetrics() {
+    void fiveHundredSlowUploadsDelayNeitherAnEventNorHealthNorMetrics(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                       ChatView chat) {
         // A third without a token, a third with a wrong one, a third with a valid one (not the solver's own:
         // the rate limit is per token, and raised here so that all of them get to their body).
         String[] tokens = {null, WRONG_TOKEN, Iterwatch.OTHER_API_TOKEN};
@@ -94,10 +83,10 @@ class SlowClientsTest {
             rounds.incrementAndGet();
         }, 2, 2, TimeUnit.SECONDS);
 
-        promptlyServed("at-once");
+        promptlyServed(telegram, chat, "at-once");
         telegram.await(() -> rounds.get() >= 1, TIMEOUT, "one more byte from each slow upload");
-        promptlyServed("while-trickling");
-        unhurriedButFastEnoughIsServed();
+        promptlyServed(telegram, chat, "while-trickling");
+        unhurriedButFastEnoughIsServed(iterwatch, telegram, chat);
 
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         int cut = 0;
@@ -120,31 +109,33 @@ class SlowClientsTest {
     }
 
     /** A solver's event is taken, and /healthz and /metrics answer, each within a second; the alert arrives. */
-    private void promptlyServed(String solver) {
+    private void promptlyServed(FakeTelegram telegram, ChatView chat, String solver) {
         EventsApi.Answer accepted = promptly("the event of " + solver,
                 () -> api.post(Iterwatch.API_TOKEN, EventsApi.event(solver, "failed", "still heard")));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         assertThat(promptly("/healthz", () -> api.get("/healthz")).status()).isEqualTo(200);
         assertThat(promptly("/metrics", () -> api.get("/metrics")).status()).isEqualTo(200);
-        telegram.await(() -> botTexts().stream().anyMatch(t -> t.contains(solver)), TIMEOUT, "the alert of " + solver);
+        telegram.await(() -> chat.botTexts(ADMIN).stream().anyMatch(t -> t.contains(solver)), TIMEOUT,
+                "the alert of " + solver);
     }
 
     /** A solver on a slow link: 6 KB in pieces over about 2.5 s, above the minimum rate of 1 KiB/s. */
-    private void unhurriedButFastEnoughIsServed() {
+    private static void unhurriedButFastEnoughIsServed(Iterwatch iterwatch, FakeTelegram telegram, ChatView chat) {
         String event = "{\"solver\":\"unhurried\",\"event\":\"failed\",\"details\":\"" + "d".repeat(6000) + "\"}";
         try (RawConnection solver = new RawConnection("127.0.0.1", iterwatch.httpPort())) {
             solver.send(RawConnection.eventsHead(Iterwatch.API_TOKEN, event.length()));
             for (int from = 0; from < event.length(); from += 1000) {
                 solver.send(event.substring(from, Math.min(event.length(), from + 1000)));
-                pause(Duration.ofMillis(400));
+                ChatView.letTimePass(Duration.ofMillis(400)); // the pace of a slow client
             }
             assertThat(solver.status(Duration.ofSeconds(10))).isEqualTo(202);
         }
-        telegram.await(() -> botTexts().stream().anyMatch(t -> t.contains("unhurried")), TIMEOUT, "the unhurried alert");
+        telegram.await(() -> chat.botTexts(ADMIN).stream().anyMatch(t -> t.contains("unhurried")), TIMEOUT,
+                "the unhurried alert");
     }
 
     @Test
-    void oneAddressIsCutAtItsLimitWhileOthersAreServed() {
+    void oneAddressIsCutAtItsLimitWhileOthersAreServed(Iterwatch iterwatch, FakeTelegram telegram, ChatView chat) {
         List<RawConnection> greedy = new ArrayList<>();
         for (int i = 0; i < ADDRESS_LIMIT + 10; i++) {
             RawConnection connection = new RawConnection("127.0.0.66", iterwatch.httpPort());
@@ -159,7 +150,8 @@ class SlowClientsTest {
 
         assertThat(api.post(Iterwatch.API_TOKEN, EventsApi.event("other-address", "failed", "served")).status())
                 .isEqualTo(202);
-        telegram.await(() -> botTexts().stream().anyMatch(t -> t.contains("other-address")), TIMEOUT, "the alert");
+        telegram.await(() -> chat.botTexts(ADMIN).stream().anyMatch(t -> t.contains("other-address")), TIMEOUT,
+                "the alert");
 
         // Closed connections free their places: the address is served again.
         greedy.forEach(RawConnection::close);
@@ -172,7 +164,8 @@ class SlowClientsTest {
     }
 
     @Test
-    void oneAddressPastItsRequestRateGets429WhileOthersAreServed() {
+    void oneAddressPastItsRequestRateGets429WhileOthersAreServed(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                  ChatView chat) {
         int requests = 5 * REQUESTS_PER_ADDRESS;
         try (RawConnection greedy = new RawConnection("127.0.0.77", iterwatch.httpPort())) {
             // Pipelined GETs of the events path: each is cheap to answer (405) and none stores anything.
@@ -187,7 +180,8 @@ class SlowClientsTest {
         }
         assertThat(api.post(Iterwatch.API_TOKEN, EventsApi.event("rate-other-address", "failed", "served")).status())
                 .isEqualTo(202);
-        telegram.await(() -> botTexts().stream().anyMatch(t -> t.contains("rate-other-address")), TIMEOUT, "the alert");
+        telegram.await(() -> chat.botTexts(ADMIN).stream().anyMatch(t -> t.contains("rate-other-address")), TIMEOUT,
+                "the alert");
     }
 
     /** 127.0.0.2, 127.0.0.3, …: not the solver's 127.0.0.1. */
@@ -201,20 +195,5 @@ class SlowClientsTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).as("%s answered within %s (took %d ms)", what, PROMPTLY, took.toMillis()).isLessThan(PROMPTLY);
         return answer;
-    }
-
-    /** The pace of a slow client, not a wait for something. */
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private List<String> botTexts() {
-        return telegram.messages(ADMIN).stream().filter(ChatMessage::fromBot).map(ChatMessage::text)
-                .filter(t -> t != null).toList();
     }
 }

@@ -259,17 +259,31 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Sends raw bytes (anything at all) to a topic, one flush, with a producer of its own for large batches. */
     public void produceBytes(String topic, List<byte[]> values) {
+        produceBytes(bootstrapServers(), topic, values);
+    }
+
+    /** Sends raw bytes to a topic of any broker (e.g. iterwatch's embedded one); fails when the broker refuses one. */
+    public static void produceBytes(String bootstrapServers, String topic, List<byte[]> values) {
         try (KafkaProducer<byte[], byte[]> bytes = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024))) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (byte[] value : values) {
-                bytes.send(new ProducerRecord<>(topic, value));
+                sent.add(bytes.send(new ProducerRecord<>(topic, value)));
             }
             bytes.flush();
+            for (Future<RecordMetadata> future : sent) {
+                future.get(); // a record the broker refused must fail the test, not vanish
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("the broker refused a record: " + e.getCause(), e.getCause());
         }
     }
 

@@ -2,20 +2,19 @@ package org.iterwatch.e2e.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.iterwatch.e2e.monitor.MonitorChat.awaitChart;
-import static org.iterwatch.e2e.monitor.MonitorChat.pinnedChart;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
-import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9, finding 8: iterwatch started without KAFKA_BOOTSTRAP_SERVERS runs its own broker, which took
@@ -28,33 +27,30 @@ class LargeRecordsTest {
     static final int MAX_RECORD_BYTES = 6 * 1024 * 1024;
     static final int VALUES = 1_000_000;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN).embeddedKafka()
+            .configure("monitors: {maxRecordBytes: " + MAX_RECORD_BYTES + "}");
 
     @Test
-    void theEmbeddedBrokerTakesRecordsUpToMaxRecordBytesAndTheMonitorDrawsThem() throws Exception {
-        try (FakeTelegram telegram = FakeTelegram.start();
-             Iterwatch iterwatch = Iterwatch.withEmbeddedKafka(dir, telegram, ADMIN)) {
-            MonitorChat.monitorSettings(dir, "maxRecordBytes: " + MAX_RECORD_BYTES + "\n");
-            iterwatch.start();
-            String kafka = iterwatch.embeddedKafka();
-            String t = "large.records";
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
-                admin.createTopics(List.of(new NewTopic(t, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            }
-            byte[] fiveMegabytes = utf8("{\"iteration\": 1, \"values\": [" + "0.25,".repeat(VALUES - 1) + "0.25]}");
-            assertThat(fiveMegabytes.length).isGreaterThan(5_000_000);
-
-            MonitorChat.produceBytes(kafka, t, List.of(fiveMegabytes));
-            assertThatThrownBy(() -> MonitorChat.produceBytes(kafka, t, List.of(new byte[7_000_000])))
-                    .hasMessageContaining("RecordTooLargeException");
-
-            iterwatch.ask(ADMIN, "/add " + t);
-            iterwatch.ask(ADMIN, "/start " + t);
-            long chart = pinnedChart(telegram, ADMIN, t);
-            awaitChart(telegram, ADMIN, chart, t + " \u2014 " + VALUES + " points");
-            assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("Points: " + VALUES).contains("Skipped records: 0");
+    void theEmbeddedBrokerTakesRecordsUpToMaxRecordBytesAndTheMonitorDrawsThem(Iterwatch iterwatch, ChatView chat)
+            throws Exception {
+        String kafka = iterwatch.embeddedKafka();
+        String t = "large.records";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
+            admin.createTopics(List.of(new NewTopic(t, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
+        byte[] fiveMegabytes = utf8("{\"iteration\": 1, \"values\": [" + "0.25,".repeat(VALUES - 1) + "0.25]}");
+        assertThat(fiveMegabytes.length).isGreaterThan(5_000_000);
+
+        KafkaBroker.produceBytes(kafka, t, List.of(fiveMegabytes));
+        assertThatThrownBy(() -> KafkaBroker.produceBytes(kafka, t, List.of(new byte[7_000_000])))
+                .hasMessageContaining("RecordTooLargeException");
+
+        iterwatch.ask(ADMIN, "/add " + t);
+        iterwatch.ask(ADMIN, "/start " + t);
+        long chart = chat.pinnedChart(ADMIN, t);
+        chat.awaitChart(ADMIN, chart, t + " \u2014 " + VALUES + " points");
+        assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("Points: " + VALUES).contains("Skipped records: 0");
     }
 
     private static byte[] utf8(String s) {

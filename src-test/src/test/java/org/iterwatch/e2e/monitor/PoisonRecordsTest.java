@@ -1,20 +1,17 @@
 package org.iterwatch.e2e.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.iterwatch.e2e.monitor.MonitorChat.awaitChart;
-import static org.iterwatch.e2e.monitor.MonitorChat.pinnedChart;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
-import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9, finding 2: records that ask for absurd amounts of memory. A 6-byte {@code [1.5]} with the header
@@ -23,23 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
  * a restart in between (the topic is read again from its start). iterwatch (child JVM heap: 512 MB) stays up,
  * draws every good point, and /status counts each refused record with its reason.
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class PoisonRecordsTest {
     static final long ADMIN = 5201;
     static final int BUDGET = 1_000_000;
     static final int BIG = 600_000;
     static final int FAR = 4_999_999;
 
-    final KafkaBroker kafka;
-    @TempDir
-    Path dir;
-
-    PoisonRecordsTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
+    /** Started by the test once the records are on the topic. */
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN)
+            .configure("monitors: {maxPointsPerMonitor: " + BUDGET + "}").notStarted();
 
     @Test
-    void poisonRecordsAreRefusedOrStoredSparselyAndNeverCrashOrLoopIterwatch() {
+    void poisonRecordsAreRefusedOrStoredSparselyAndNeverCrashOrLoopIterwatch(Iterwatch iterwatch, KafkaBroker kafka,
+                                                                             ChatView chat) {
         String t = KafkaBroker.uniqueTopic("poison");
         kafka.createTopic(t);
         StringBuilder expected = new StringBuilder("series,iteration,index,x,value\n");
@@ -62,43 +56,39 @@ class PoisonRecordsTest {
             expected.append(',').append(i).append(',').append(FAR).append(",,1.0\n");
         }
 
-        try (FakeTelegram telegram = FakeTelegram.start();
-             Iterwatch iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN)) {
-            MonitorChat.monitorSettings(dir, "maxPointsPerMonitor: " + BUDGET + "\n");
-            iterwatch.start();
-            iterwatch.ask(ADMIN, "/add " + t);
-            iterwatch.ask(ADMIN, "/start " + t);
-            long chart = pinnedChart(telegram, ADMIN, t);
-            awaitChart(telegram, ADMIN, chart, t + " \u2014 220 points");
-            assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("State: RUNNING").contains("Points: 220")
-                    .contains("Skipped records: 1 (last: offset " + tinyPoison + ": header index 1000000000 is beyond");
-            assertThat(MonitorChat.export(iterwatch, telegram, ADMIN, t)).isEqualTo(expected.toString());
+        iterwatch.start();
+        iterwatch.ask(ADMIN, "/add " + t);
+        iterwatch.ask(ADMIN, "/start " + t);
+        long chart = chat.pinnedChart(ADMIN, t);
+        chat.awaitChart(ADMIN, chart, t + " \u2014 220 points");
+        assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("State: RUNNING").contains("Points: 220")
+                .contains("Skipped records: 1 (last: offset " + tinyPoison + ": header index 1000000000 is beyond");
+        assertThat(chat.export(ADMIN, t)).isEqualTo(expected.toString());
 
-            iterwatch.kill();
-            long overBudget = produceBig(t, 1000, 1001);
-            List<String> after = new ArrayList<>();
-            for (int i = 11; i <= 20; i++) {
-                after.add("{\"iteration\": " + i + ", \"values\": [" + i + ", " + (i + 0.5) + "]}");
-            }
-            kafka.produceAll(t, after);
-            iterwatch.start();
-
-            long points = 220 + BIG + 20;
-            awaitChart(telegram, ADMIN, chart, t + " \u2014 " + points + " points");
-            String status = iterwatch.ask(ADMIN, "/status " + t);
-            assertThat(status).contains("State: RUNNING").contains("Points: " + points).contains("Iterations: 0\u20131000")
-                    .contains("Skipped records: 2 (last: offset " + overBudget + ": ")
-                    .contains("maxPointsPerMonitor");
-            assertThat(MonitorChat.caption(telegram, ADMIN, chart)).contains("Skipped records: 2");
-            assertThat(iterwatch.process().isAlive()).isTrue();
-            assertThat(iterwatch.log().orElseThrow()).doesNotContain("OutOfMemoryError");
+        iterwatch.kill();
+        long overBudget = produceBig(kafka, t, 1000, 1001);
+        List<String> after = new ArrayList<>();
+        for (int i = 11; i <= 20; i++) {
+            after.add("{\"iteration\": " + i + ", \"values\": [" + i + ", " + (i + 0.5) + "]}");
         }
+        kafka.produceAll(t, after);
+        iterwatch.start();
+
+        long points = 220 + BIG + 20;
+        chat.awaitChart(ADMIN, chart, t + " \u2014 " + points + " points");
+        String status = iterwatch.ask(ADMIN, "/status " + t);
+        assertThat(status).contains("State: RUNNING").contains("Points: " + points).contains("Iterations: 0\u20131000")
+                .contains("Skipped records: 2 (last: offset " + overBudget + ": ")
+                .contains("maxPointsPerMonitor");
+        assertThat(chat.caption(ADMIN, chart)).contains("Skipped records: 2");
+        assertThat(iterwatch.process().isAlive()).isTrue();
+        assertThat(iterwatch.log().orElseThrow()).doesNotContain("OutOfMemoryError");
     }
 
     /** Two records of {@value #BIG} values each: the first fits the budget, the second does not. */
-    private long produceBig(String t, long first, long second) {
+    private static long produceBig(KafkaBroker kafka, String t, long first, long second) {
         String values = "0.5,".repeat(BIG - 1) + "0.5]}";
-        MonitorChat.produceBytes(kafka, t, List.of(
+        kafka.produceBytes(t, List.of(
                 utf8("{\"iteration\": " + first + ", \"values\": [" + values),
                 utf8("{\"iteration\": " + second + ", \"values\": [" + values)));
         return kafka.endOffset(t) - 1;

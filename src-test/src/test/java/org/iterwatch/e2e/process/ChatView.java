@@ -81,8 +81,13 @@ public final class ChatView {
 
     /** Waits until the chart's picture carries this title, e.g. "t — 300 points"; returns the message then. */
     public ChatMessage awaitChart(long chatId, long messageId, String title) {
-        telegram.await(() -> title(chatId, messageId).equals(title), TIMEOUT,
-                "the chart " + messageId + " in " + chatId + " titled '" + title + "'");
+        try {
+            telegram.await(() -> title(chatId, messageId).equals(title), TIMEOUT,
+                    "the chart " + messageId + " in " + chatId + " titled '" + title + "'");
+        } catch (AssertionError e) {
+            throw new AssertionError("the chart shows '" + title(chatId, messageId) + "', caption '"
+                    + caption(chatId, messageId) + "'; " + e.getMessage(), e);
+        }
         return message(chatId, messageId);
     }
 

@@ -35,7 +35,8 @@ public final class Installation implements AutoCloseable {
         this.ownsKafka = ownsKafka;
         this.telegram = FakeTelegram.start();
         this.chat = new ChatView(telegram);
-        this.iterwatch = new Iterwatch(dir, telegram, kafka, settings.admins());
+        this.iterwatch = kafka == null ? Iterwatch.withEmbeddedKafka(dir, telegram, settings.admins())
+                : new Iterwatch(dir, telegram, kafka, settings.admins());
         if (settings.groups().length > 0) {
             iterwatch.groups(settings.groups());
         }
@@ -43,21 +44,27 @@ public final class Installation implements AutoCloseable {
         settings.environment().forEach(iterwatch::environment);
     }
 
-    /** Makes one with these settings on {@code sharedKafka} (or a broker of its own), started when they say so. */
+    /**
+     * Makes one with these settings on {@code sharedKafka} (or a broker of its own, or iterwatch's embedded one),
+     * started when they say so.
+     */
     static Installation create(IterwatchExtension.Settings settings, Supplier<KafkaBroker> sharedKafka, String name) {
-        Installation installation;
-        if (settings.privateBroker()) {
-            KafkaBroker own = KafkaBroker.startPrivate();
-            try {
-                installation = new Installation(settings, tempDir(name), own, true);
-            } catch (RuntimeException | Error e) {
-                own.close();
-                throw e;
-            }
-        } else {
-            installation = new Installation(settings, tempDir(name), sharedKafka.get(), false);
-        }
+        Installation installation = switch (settings.broker()) {
+            case SHARED -> new Installation(settings, tempDir(name), sharedKafka.get(), false);
+            case EMBEDDED -> new Installation(settings, tempDir(name), null, false);
+            case PRIVATE -> withPrivateBroker(settings, name);
+        };
         return installation.startIfAsked();
+    }
+
+    private static Installation withPrivateBroker(IterwatchExtension.Settings settings, String name) {
+        KafkaBroker own = KafkaBroker.startPrivate();
+        try {
+            return new Installation(settings, tempDir(name), own, true);
+        } catch (RuntimeException | Error e) {
+            own.close();
+            throw e;
+        }
     }
 
     /** A second installation with the same settings on the same broker, for tests that compare two; the caller closes it. */
@@ -93,6 +100,10 @@ public final class Installation implements AutoCloseable {
     }
 
     public KafkaBroker kafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("this iterwatch runs its own embedded broker (embeddedKafka()): "
+                    + "iterwatch.embeddedKafka() says where it listens");
+        }
         return kafka;
     }
 

@@ -54,11 +54,16 @@ public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCa
     private final Map<String, String> environment = new LinkedHashMap<>();
     private boolean startAtOnce = true;
     private boolean perClass;
-    private boolean privateBroker;
+    private Broker broker = Broker.SHARED;
 
     /** What an installation is made of; {@link Installation} reads it. */
     record Settings(long[] admins, long[] groups, List<String> yaml, Map<String, String> environment,
-                    boolean startAtOnce, boolean privateBroker) {
+                    boolean startAtOnce, Broker broker) {
+    }
+
+    /** The Kafka broker iterwatch reads: the JVM's shared one, one of the installation's own, or its own embedded one. */
+    enum Broker {
+        SHARED, PRIVATE, EMBEDDED
     }
 
     private IterwatchExtension(long[] admins) {
@@ -105,7 +110,16 @@ public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCa
 
     /** A Kafka broker of its own, for tests that stop the broker or read a topic from its beginning. */
     public IterwatchExtension privateBroker() {
-        privateBroker = true;
+        broker = Broker.PRIVATE;
+        return this;
+    }
+
+    /**
+     * Without KAFKA_BOOTSTRAP_SERVERS, so that iterwatch runs its own embedded broker (on a free port, see
+     * {@link Iterwatch#embeddedKafka()}), as where no Kafka is installed. There is no {@link KafkaBroker} part then.
+     */
+    public IterwatchExtension embeddedKafka() {
+        broker = Broker.EMBEDDED;
         return this;
     }
 
@@ -141,7 +155,7 @@ public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCa
 
     private void open(ExtensionContext context) {
         Settings settings = new Settings(admins, groups, List.copyOf(yaml), new LinkedHashMap<>(environment),
-                startAtOnce, privateBroker);
+                startAtOnce, broker);
         String name = context.getRequiredTestClass().getSimpleName();
         context.getStore(NAMESPACE).put(Installation.class,
                 Installation.create(settings, () -> KafkaBroker.shared(context), name));

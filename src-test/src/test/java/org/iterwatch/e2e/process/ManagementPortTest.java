@@ -2,43 +2,23 @@ package org.iterwatch.e2e.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.iterwatch.e2e.alerts.EventsApi;
-import org.iterwatch.e2e.kafka.KafkaBroker;
-import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9: with http.managementPort set, /healthz and /metrics live on that port only (so it can be bound
  * to a private address while solvers reach the events API from anywhere), and the events API only on its own.
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class ManagementPortTest {
     static final long ADMIN = 7101;
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    @TempDir
-    Path dir;
-
-    ManagementPortTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN)
+            .environment("ITERWATCH_MANAGEMENT_PORT", "0");
 
     @Test
-    void healthAndMetricsMoveToTheManagementPortAndEventsStayOnTheApiPort() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).environment("ITERWATCH_MANAGEMENT_PORT", "0").start();
+    void healthAndMetricsMoveToTheManagementPortAndEventsStayOnTheApiPort(Iterwatch iterwatch) {
         EventsApi api = new EventsApi(iterwatch.apiUrl());
         EventsApi management = new EventsApi(iterwatch.managementUrl());
         assertThat(iterwatch.managementUrl()).isNotEqualTo(iterwatch.apiUrl());

@@ -4,27 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 import static org.iterwatch.e2e.process.Iterwatch.toChat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.iterwatch.e2e.kafka.KafkaBroker;
 import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.ApiCall;
 import org.iterwatch.e2e.telegram.FakeTelegram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9, finding 3: 5 000 messages from 1 000 strangers must neither delay an admin's answer nor
  * grow the audit table by a row per message.
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class StrangerFloodTest {
     static final long ADMIN = 1001;
     static final long FIRST_STRANGER = 700_000;
@@ -34,30 +29,11 @@ class StrangerFloodTest {
     static final int STRANGER_REPLIES_PER_MINUTE = 20;
     static final Duration ADMIN_ANSWER_BOUND = Duration.ofSeconds(2);
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    @TempDir
-    Path dir;
-
-    StrangerFloodTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
-
-    @BeforeEach
-    void start() {
-        telegram = FakeTelegram.start();
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).start();
-    }
-
-    @AfterEach
-    void stop() {
-        iterwatch.close();
-        telegram.close();
-    }
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN);
 
     @Test
-    void aStrangerFloodNeitherDelaysAnAdminNorFillsTheAuditTable() {
+    void aStrangerFloodNeitherDelaysAnAdminNorFillsTheAuditTable(Iterwatch iterwatch, FakeTelegram telegram) {
         assertThat(iterwatch.ask(ADMIN, "/status")).contains("No monitors");
         Instant floodStart = Instant.now();
         for (int i = 0; i < MESSAGES; i++) {
@@ -67,7 +43,7 @@ class StrangerFloodTest {
         Duration consumed = Duration.between(floodStart, Instant.now());
 
         Instant asked = Instant.now();
-        ApiCall answer = answerTo(ADMIN, "/status");
+        ApiCall answer = answerTo(telegram, ADMIN, "/status");
         Duration took = Duration.between(asked, answer.receivedAt());
         assertThat(answer.param("text")).get().asString().contains("No monitors");
         assertThat(took).as("the admin's answer after the flood was read (in %d ms) took %d ms",
@@ -124,7 +100,7 @@ class StrangerFloodTest {
     }
 
     /** Waits long enough to measure a delay far over the bound, rather than just time out. */
-    private ApiCall answerTo(long userId, String text) {
+    private static ApiCall answerTo(FakeTelegram telegram, long userId, String text) {
         long before = telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).count();
         telegram.userSends(userId, text);
         telegram.await(() -> telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).count() > before,

@@ -3,32 +3,27 @@ package org.iterwatch.e2e.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.iterwatch.e2e.Pictures;
+import org.iterwatch.e2e.Records;
 import org.iterwatch.e2e.alerts.EventsApi;
 import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.ChatView;
 import org.iterwatch.e2e.process.Iterwatch;
-import org.iterwatch.e2e.telegram.ApiCall;
-import org.iterwatch.e2e.telegram.ChatMessage;
+import org.iterwatch.e2e.process.IterwatchExtension;
 import org.iterwatch.e2e.telegram.FakeTelegram;
 import org.iterwatch.e2e.telegram.TelegramError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9, finding 4: a full disk under the data directory. iterwatch stays up and says so, refuses new
  * events with 503, and works again by itself once space is freed, having lost no accepted alert.
  */
-@ExtendWith(KafkaBroker.Extension.class)
 class FullDiskTest {
     static final long ADMIN = 9101;
     static final int DISK_MEGABYTES = 24;
@@ -37,36 +32,34 @@ class FullDiskTest {
     /** How iterwatch names the problem: the database's failed write, or its own look at the free space. */
     static final String[] FULL = {"No space left on device", "disk almost full"};
 
-    final KafkaBroker kafka;
-    FakeTelegram telegram;
-    Iterwatch iterwatch;
-    Tmpfs disk;
-    @TempDir
-    Path dir;
+    /** Each test starts iterwatch itself, on the small disk and with the broker it is about. */
+    @RegisterExtension
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(ADMIN).notStarted();
 
-    FullDiskTest(KafkaBroker kafka) {
-        this.kafka = kafka;
-    }
+    Tmpfs disk;
 
     @BeforeEach
-    void start() {
-        disk = Tmpfs.mount(dir.resolve("data"), DISK_MEGABYTES);
-        telegram = FakeTelegram.start();
+    void mountASmallDisk(Iterwatch iterwatch) {
+        disk = Tmpfs.mount(iterwatch.dataDir(), DISK_MEGABYTES);
     }
 
+    /** iterwatch first (the extension would close it after this): nothing of it may write there once unmounted. */
     @AfterEach
-    void stop() {
-        if (iterwatch != null) {
+    void unmount(Iterwatch iterwatch) {
+        try {
             iterwatch.close();
+        } finally {
+            if (disk != null) {
+                disk.close();
+            }
         }
-        telegram.close();
-        disk.close();
     }
 
     @Test
-    void withAnExternalBrokerAFullDiskRefusesEventsAndRecoversByItselfWhenSpaceIsFreed() {
+    void withAnExternalBrokerAFullDiskRefusesEventsAndRecoversByItselfWhenSpaceIsFreed(Iterwatch iterwatch,
+            FakeTelegram telegram, KafkaBroker kafka, ChatView chat) {
         // The test posts as fast as it can while the disk is full; the rate limit is not under test.
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).configure("""
+        iterwatch.configure("""
                 api:
                   eventsPerSecond: 10000
                 """).start();
@@ -76,9 +69,9 @@ class FullDiskTest {
         kafka.createTopic(topic);
         assertThat(iterwatch.ask(ADMIN, "/add " + topic)).contains("Added a monitor");
         assertThat(iterwatch.ask(ADMIN, "/start " + topic)).contains("Started");
-        long chart = pinnedChart(topic);
-        kafka.produce(topic, batch(1));
-        awaitChart(chart, topic + " \u2014 10 points");
+        long chart = chat.chart(ADMIN, topic).messageId();
+        kafka.produce(topic, Records.batch(1, 10));
+        chat.awaitChart(ADMIN, chart, topic + " \u2014 10 points");
         // Telegram is down: what is accepted now waits in the outbox, on the disk about to fill.
         telegram.banChat(ADMIN, TelegramError.serverError());
         List<String> accepted = new ArrayList<>();
@@ -90,7 +83,7 @@ class FullDiskTest {
         // The database may still find room inside its file for a few: those are accepted, the rest refused.
         EventsApi.Answer refused = null;
         for (int i = 1; i <= 200 && refused == null; i++) {
-            pause(20);
+            ChatView.letTimePass(Duration.ofMillis(20));
             EventsApi.Answer answer = api.post(Iterwatch.API_TOKEN, EventsApi.event("disk", "failed", "during #" + i + "."));
             if (answer.status() == 202) {
                 accepted.add("during #" + i + ".");
@@ -103,12 +96,12 @@ class FullDiskTest {
         int logLinesAtFull = lines(iterwatch.log().orElseThrow());
         // Telegram is back while the disk is still full: what it takes cannot be marked sent yet.
         telegram.unbanChat(ADMIN);
-        kafka.produce(topic, batch(2));
+        kafka.produce(topic, Records.batch(2, 10));
         long holdUntil = System.nanoTime() + HOLD.toNanos();
         int refusedCount = 0;
         while (System.nanoTime() < holdUntil) {
             // A solver retrying, not a flood: the API answers a flood from one address with 429.
-            pause(50);
+            ChatView.letTimePass(Duration.ofMillis(50));
             EventsApi.Answer answer = api.post(Iterwatch.API_TOKEN, EventsApi.event("disk", "failed", "refused."));
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             assertThat(answer.body()).containsAnyOf(FULL).contains("try again");
@@ -130,33 +123,16 @@ class FullDiskTest {
                 "healthz ok after the disk was freed");
         accepted.add(post(api, "after.", 202));
 
-        telegram.await(() -> alerts().size() >= accepted.size(), Duration.ofSeconds(60), accepted.size() + " alerts");
+        telegram.await(() -> alerts(chat).size() >= accepted.size(), Duration.ofSeconds(60), accepted.size() + " alerts");
         telegram.await(() -> api.get("/healthz").body().contains("\"pendingAlerts\":0"), TIMEOUT, "no pending alerts");
-        assertThat(alerts()).as("each accepted alert once, in order; none refused").containsExactlyElementsOf(accepted);
-        kafka.produce(topic, batch(3));
-        awaitChart(chart, topic + " \u2014 30 points");
+        assertThat(alerts(chat)).as("each accepted alert once, in order; none refused").containsExactlyElementsOf(accepted);
+        kafka.produce(topic, Records.batch(3, 10));
+        chat.awaitChart(ADMIN, chart, topic + " \u2014 30 points");
         assertThat(iterwatch.ask(ADMIN, "/status")).contains(topic).contains("RUNNING");
         String log = iterwatch.log().orElseThrow();
         assertThat(log.lines().filter(l -> l.contains("storage failing: "))).hasSize(1);
         assertThat(log).contains("storage works again after").doesNotContain(Iterwatch.API_TOKEN)
                 .doesNotContain(telegram.token());
-    }
-
-    private long pinnedChart(String topic) {
-        ApiCall photo = telegram.awaitCall("sendPhoto",
-                c -> Iterwatch.toChat(c, ADMIN) && c.ok() && c.param("caption").orElse("").contains(topic), TIMEOUT);
-        return photo.responseJson().path("result").path("message_id").asLong();
-    }
-
-    private void awaitChart(long messageId, String title) {
-        telegram.await(() -> telegram.message(ADMIN, messageId).flatMap(ChatMessage::photo)
-                .map(Pictures::title).filter(title::equals).isPresent(), TIMEOUT, "the chart titled '" + title + "'");
-    }
-
-    private static String batch(int iteration) {
-        return "{\"iteration\": " + iteration + ", \"values\": [" + IntStream.range(0, 10)
-                .mapToObj(j -> String.format(Locale.ROOT, "%.3f", Math.sin(iteration * 10 + j)))
-                .collect(Collectors.joining(",")) + "]}";
     }
 
     /**
@@ -165,8 +141,9 @@ class FullDiskTest {
      * {@code Restart=always} does) works once there is space.
      */
     @Test
-    void withTheEmbeddedBrokerOnTheFullDiskItExitsWithAClearMessageAndStartsAgainWhenThereIsSpace() {
-        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN).environment("KAFKA_BOOTSTRAP_SERVERS", null)
+    void withTheEmbeddedBrokerOnTheFullDiskItExitsWithAClearMessageAndStartsAgainWhenThereIsSpace(Iterwatch iterwatch,
+            FakeTelegram telegram, ChatView chat) {
+        iterwatch.environment("KAFKA_BOOTSTRAP_SERVERS", null)
                 .environment("ITERWATCH_KAFKA_PORT", "0").start();
         assertThat(iterwatch.log().orElseThrow()).contains("Embedded Kafka ready on");
         assertThat(iterwatch.ask(ADMIN, "/subscribe all")).contains("Subscribed");
@@ -186,31 +163,23 @@ class FullDiskTest {
         iterwatch.start();
         EventsApi again = new EventsApi(iterwatch.apiUrl());
         String after = post(again, "after.", 202);
-        telegram.await(() -> alerts().containsAll(List.of(before, after)), TIMEOUT, "both alerts");
-        assertThat(alerts()).containsExactly(before, after);
+        telegram.await(() -> alerts(chat).containsAll(List.of(before, after)), TIMEOUT, "both alerts");
+        assertThat(alerts(chat)).containsExactly(before, after);
     }
 
-    private String post(EventsApi api, String marker, int status) {
+    private static String post(EventsApi api, String marker, int status) {
         EventsApi.Answer answer = api.post(Iterwatch.API_TOKEN, EventsApi.event("disk", "failed", marker));
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         return marker;
     }
 
-    private List<String> alerts() {
-        return telegram.messages(ADMIN).stream().filter(ChatMessage::fromBot).map(ChatMessage::text)
-                .filter(t -> t != null && t.matches("(?s).*(before|during|refused) #\\d+\\..*|(?s).*after\\..*"))
+    private static List<String> alerts(ChatView chat) {
+        return chat.botTexts(ADMIN).stream()
+                .filter(t -> t.matches("(?s).*(before|during|refused) #\\d+\\..*|(?s).*after\\..*"))
                 .map(t -> t.replaceAll("(?s).*?((before|during|refused) #\\d+\\.|after\\.).*", "$1")).toList();
     }
 
     private static int lines(String log) {
         return (int) log.lines().count();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
