@@ -78,12 +78,7 @@ class DeliveryOrderTest {
 
     @Test
     void whatWaitsForAChatLeavesAlertsFirstThenRepliesThenCharts() throws InterruptedException {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:order;DB_CLOSE_DELAY=-1");
-        BotSchema.migrate(db);
-        delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(1000, 1000, 20)),
-                new ChatBook(db), List.of(), new DeliveryMetrics());
-        delivery.start(new org.iterwatch.config.OwnedThreads("delivery"));
+        delivery = started("order", 1000);
         ChatTarget chat = new ChatTarget(5, null);
 
         delivery.reply(chat, "first");
@@ -104,9 +99,7 @@ class DeliveryOrderTest {
     @Test
     void answersToStrangersWaitUntilNothingElseIsReadyToGo() throws InterruptedException {
         // One request a second overall: everything below is queued while the first is on its way.
-        delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(1, 1000, 20)),
-                new ChatBook(database("strangers")), List.of(), new DeliveryMetrics());
-        delivery.start(new org.iterwatch.config.OwnedThreads("delivery"));
+        delivery = started("strangers", 1);
         delivery.replyToStranger(new ChatTarget(700, null), "stranger 0");
         waitUntil(() -> sent.size() == 1);
         for (int i = 1; i <= 3; i++) {
@@ -119,6 +112,15 @@ class DeliveryOrderTest {
         waitUntil(() -> sent.size() == 6);
 
         assertThat(sent).containsExactly("stranger 0", "reply to a user", "chart", "stranger 1", "stranger 2", "stranger 3");
+    }
+
+    /** An engine sending through the recording gateway, {@code overallPerSecond} requests a second at most. */
+    private Delivery started(String database, int overallPerSecond) {
+        Delivery engine = new Delivery(new RecordingGateway(),
+                new Pacer(new org.iterwatch.config.Delivery(overallPerSecond, 1000, 20)), new ChatBook(database(database)),
+                List.of(), new DeliveryMetrics());
+        engine.start(new org.iterwatch.config.OwnedThreads("delivery"));
+        return engine;
     }
 
     private static JdbcDataSource database(String name) {
@@ -146,12 +148,7 @@ class DeliveryOrderTest {
 
     @Test
     void stoppingHandsBackWhatWaitsSoThatNoCallerWaitsForever() throws Exception {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:stopping;DB_CLOSE_DELAY=-1");
-        BotSchema.migrate(db);
-        delivery = new Delivery(new RecordingGateway(), new Pacer(new org.iterwatch.config.Delivery(1000, 1000, 20)),
-                new ChatBook(db), List.of(), new DeliveryMetrics());
-        delivery.start(new org.iterwatch.config.OwnedThreads("delivery"));
+        delivery = started("stopping", 1000);
         ChatTarget chat = new ChatTarget(5, null);
         delivery.reply(chat, "first");
         waitUntil(() -> sent.size() == 1);

@@ -8,11 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.iterwatch.bot.Instance;
 import org.iterwatch.bot.Main;
-import org.iterwatch.config.ConfigLoader;
-import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.e2e.alerts.EventsApi;
 import org.iterwatch.e2e.kafka.KafkaBroker;
 import org.iterwatch.e2e.telegram.ApiCall;
@@ -55,7 +52,7 @@ class ActiveRestartTest {
 
     @Test
     void theActiveSideStopsAndStartsAgainAndPicksUpWhereItStopped() throws IOException {
-        instance = Main.start(config());
+        instance = Main.start(new Iterwatch(dir, telegram, kafka, ADMIN).config());
         telegram.awaitPolling(TIMEOUT);
         String t = KafkaBroker.uniqueTopic("restart");
         kafka.createTopic(t);
@@ -97,26 +94,6 @@ class ActiveRestartTest {
         assertThat(sent("while stopped")).isEqualTo(1);
         assertThat(sent("State:")).as("the command ran once").isEqualTo(1);
         assertThat(instance.threads().size()).as("no thread left behind").isLessThanOrEqualTo(threadsAfterFirst.size() + 2);
-    }
-
-    private IterwatchConfig config() throws IOException {
-        Path file = dir.resolve("iterwatch.yml");
-        Files.writeString(file, """
-                telegram:
-                  pollTimeout: 1s
-                monitors:
-                  refreshPeriod: 300ms
-                http:
-                  bindAddress: 127.0.0.1
-                  port: 0
-                """);
-        return new ConfigLoader().load(file, Map.of(
-                "TELEGRAM_BOT_TOKEN", telegram.token(),
-                "TELEGRAM_API_URL", telegram.baseUrl(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "ITERWATCH_DATA_DIR", dir.resolve("data").toString(),
-                "ITERWATCH_API_TOKENS", Iterwatch.API_TOKEN,
-                "ITERWATCH_ADMINS", String.valueOf(ADMIN)));
     }
 
     private void ask(String command) {

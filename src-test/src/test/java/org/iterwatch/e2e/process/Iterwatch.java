@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import org.iterwatch.config.ConfigLoader;
+import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.e2e.kafka.KafkaBroker;
 import org.iterwatch.e2e.telegram.ApiCall;
 import org.iterwatch.e2e.telegram.FakeTelegram;
@@ -102,6 +104,11 @@ public final class Iterwatch implements AutoCloseable {
             environment.put(name, value);
         }
         return this;
+    }
+
+    /** The configuration this installation's process would read, for running iterwatch inside the test's JVM. */
+    public IterwatchConfig config() {
+        return new ConfigLoader().load(dir.resolve("iterwatch.yml"), environment);
     }
 
     /** Where its database and files are, e.g. to read the database after {@link #stop()}. */
