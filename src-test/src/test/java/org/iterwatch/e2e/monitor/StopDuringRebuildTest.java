@@ -1,0 +1,197 @@
+package org.iterwatch.e2e.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iterwatch.e2e.monitor.MonitorChat.awaitChart;
+import static org.iterwatch.e2e.monitor.MonitorChat.pinnedChart;
+import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
+import static org.iterwatch.e2e.process.Iterwatch.toChat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.iterwatch.e2e.kafka.KafkaBroker;
+import org.iterwatch.e2e.process.Iterwatch;
+import org.iterwatch.e2e.telegram.ApiCall;
+import org.iterwatch.e2e.telegram.FakeTelegram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10, point 2: while a monitor rebuilds a topic of 1 000 000 points (right after /start, or after
+ * iterwatch restarted), /status of it, /status of everything and /stop of it are answered within a second,
+ * measured from the update reaching the fake Telegram to the reply reaching it; after /stop the monitor
+ * reads and draws nothing more.
+ */
+@ExtendWith(KafkaBroker.Extension.class)
+class StopDuringRebuildTest {
+    /** Follows the chart. The measured commands come from other admins, each in its own private chat, so
+     * that Telegram's pacing of one message per second per chat is not what the test measures. */
+    static final long ADMIN = 5401;
+    static final long STATUS_ASKER = 5402;
+    static final long OVERVIEW_ASKER = 5403;
+    static final long STOPPER = 5404;
+    static final int POINTS = 1_000_000;
+    static final Duration ANSWER = Duration.ofSeconds(1);
+
+    final KafkaBroker kafka;
+    FakeTelegram telegram;
+    Iterwatch iterwatch;
+    @TempDir
+    Path dir;
+
+    StopDuringRebuildTest(KafkaBroker kafka) {
+        this.kafka = kafka;
+    }
+
+    @BeforeEach
+    void start() {
+        telegram = FakeTelegram.start();
+        iterwatch = new Iterwatch(dir, telegram, kafka, ADMIN, STATUS_ASKER, OVERVIEW_ASKER, STOPPER).start();
+    }
+
+    @AfterEach
+    void stop() {
+        iterwatch.close();
+        telegram.close();
+    }
+
+    @Test
+    void statusAndStopAnswerAtOnceWhileAMonitorRebuildsAfterStart() throws InterruptedException {
+        String t = KafkaBroker.uniqueTopic("rebuild-start");
+        kafka.createTopic(t);
+        long produced = producePoints(t, POINTS);
+        iterwatch.ask(ADMIN, "/add " + t);
+
+        Instant start = Instant.now();
+        assertThat(iterwatch.ask(ADMIN, "/start " + t)).contains("Started");
+        Timed status = timedAsk(STATUS_ASKER, "/status " + t);
+        Timed overview = timedAsk(OVERVIEW_ASKER, "/status");
+        Timed stop = timedAsk(STOPPER, "/stop " + t);
+        System.out.printf(Locale.ROOT, "after /start (%d ms of producing): /status %s: %d ms, /status: %d ms, /stop: %d ms%n",
+                produced, t, status.millis(), overview.millis(), stop.millis());
+
+        assertThat(drawnBefore(t, stop.repliedAt())).as("the rebuild was still under way when /stop was answered")
+                .isFalse();
+        assertThat(status.text()).contains("State: RUNNING");
+        assertThat(overview.text()).contains(t);
+        assertThat(stop.text()).contains("Stopped");
+        assertThat(List.of(status.millis(), overview.millis(), stop.millis())).as("answer times in ms")
+                .allSatisfy(ms -> assertThat(ms).isLessThan(ANSWER.toMillis()));
+        assertStoppedForGood(t, start);
+    }
+
+    @Test
+    void statusAndStopAnswerAtOnceWhileAMonitorRebuildsAfterARestart() throws InterruptedException {
+        String t = KafkaBroker.uniqueTopic("rebuild-restart");
+        kafka.createTopic(t);
+        producePoints(t, POINTS);
+        iterwatch.ask(ADMIN, "/add " + t);
+        iterwatch.ask(ADMIN, "/start " + t);
+        long chart = pinnedChart(telegram, ADMIN, t);
+        awaitChart(telegram, ADMIN, chart, t + " \u2014 " + POINTS + " points");
+        iterwatch.stop();
+
+        Instant start = Instant.now();
+        iterwatch.start();
+        Timed status = timedAsk(STATUS_ASKER, "/status " + t);
+        Timed overview = timedAsk(OVERVIEW_ASKER, "/status");
+        Timed stop = timedAsk(STOPPER, "/stop " + t);
+        System.out.printf(Locale.ROOT, "after a restart: /status %s: %d ms, /status: %d ms, /stop: %d ms%n",
+                t, status.millis(), overview.millis(), stop.millis());
+
+        assertThat(status.text()).as("/status during the rebuild").contains("State: RUNNING")
+                .doesNotContain("Points: " + POINTS);
+        assertThat(overview.text()).contains(t);
+        assertThat(stop.text()).contains("Stopped");
+        assertThat(List.of(status.millis(), overview.millis(), stop.millis())).as("answer times in ms")
+                .allSatisfy(ms -> assertThat(ms).isLessThan(ANSWER.toMillis()));
+        assertStoppedForGood(t, start);
+    }
+
+    /** The chart ends showing 'stopped' and is not drawn again; /status says STOPPED. */
+    private void assertStoppedForGood(String t, Instant since) throws InterruptedException {
+        telegram.await(() -> lastChartCaption(t, since).contains("stopped"), TIMEOUT, "the chart to show 'stopped'");
+        long drawn = charts(t).size();
+        Thread.sleep(3_000); // ten refresh periods (300 ms) in which a running monitor would have drawn again
+        assertThat(charts(t)).as("charts of " + t + " drawn after the stop settled").hasSize((int) drawn);
+        assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("State: STOPPED");
+    }
+
+    private String lastChartCaption(String t, Instant since) {
+        List<ApiCall> drawn = charts(t).stream().filter(c -> !c.receivedAt().isBefore(since)).toList();
+        return drawn.isEmpty() ? "" : drawn.get(drawn.size() - 1).param("caption").orElse("");
+    }
+
+    private boolean drawnBefore(String t, Instant when) {
+        return charts(t).stream().anyMatch(c -> c.receivedAt().isBefore(when));
+    }
+
+    /** Every successful sendPhoto and editMessageMedia of the topic's chart in the admin's chat. */
+    private List<ApiCall> charts(String t) {
+        return telegram.calls().stream()
+                .filter(c -> c.method().equals("sendPhoto") || c.method().equals("editMessageMedia"))
+                .filter(c -> toChat(c, ADMIN) && c.ok())
+                .filter(c -> c.param("caption").orElse("").contains(t) || c.param("media").orElse("").contains(t))
+                .toList();
+    }
+
+    /** Sends a command and measures until the fake receives the reply: polling, handling and delivery. */
+    private Timed timedAsk(long userId, String text) {
+        long before = replies(userId).size();
+        Instant sent = Instant.now();
+        telegram.userSends(userId, text);
+        telegram.await(() -> replies(userId).size() > before, TIMEOUT, "a reply to '" + text + "'");
+        ApiCall reply = replies(userId).get((int) before);
+        return new Timed(reply.param("text").orElseThrow(), Duration.between(sent, reply.receivedAt()).toMillis(),
+                reply.receivedAt());
+    }
+
+    private List<ApiCall> replies(long userId) {
+        return telegram.calls("sendMessage").stream().filter(c -> toChat(c, userId)).toList();
+    }
+
+    record Timed(String text, long millis, Instant repliedAt) {
+    }
+
+    /**
+     * Writes {@code points} points as single-point records (one iteration each), the shape that costs a
+     * monitor the most per point to read. Returns how long producing took, in ms.
+     */
+    private long producePoints(String topic, int points) {
+        long begin = System.nanoTime();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("linger.ms", "20");
+        p.put("batch.size", String.valueOf(1024 * 1024));
+        p.put("buffer.memory", String.valueOf(64 * 1024 * 1024));
+        AtomicReference<Exception> refused = new AtomicReference<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 1; i <= points; i++) {
+                byte[] value = ("{\"iteration\":" + i + ",\"value\":" + Math.sin(i / 1000.0) + "}")
+                        .getBytes(StandardCharsets.UTF_8);
+                producer.send(new ProducerRecord<>(topic, value), (meta, e) -> {
+                    if (e != null) {
+                        refused.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (refused.get() != null) {
+            throw new AssertionError("the broker refused a record: " + refused.get(), refused.get());
+        }
+        assertThat(kafka.endOffset(topic)).isEqualTo(points);
+        return (System.nanoTime() - begin) / 1_000_000;
+    }
+}
