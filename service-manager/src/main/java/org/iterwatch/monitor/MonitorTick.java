@@ -56,11 +56,11 @@ final class MonitorTick {
     }
 
     private void tick(MonitorRow row, LiveMonitor monitor, Supervision sup) {
-        if (System.nanoTime() < sup.nextAttempt) {
+        BooleanSupplier stop = () -> live.stopRequested(row.id()) || monitor.retired();
+        if (System.nanoTime() < sup.nextAttempt || stop.getAsBoolean()) {
             return;
         }
         TopicReader reader = monitor.reader();
-        BooleanSupplier stop = () -> live.stopRequested(row.id()) || monitor.retired();
         try {
             long fresh = reader.catchUp(CATCH_UP_BUDGET, stop);
             sup.failures = 0;
