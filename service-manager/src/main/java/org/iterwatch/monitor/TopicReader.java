@@ -226,6 +226,11 @@ final class TopicReader implements AutoCloseable {
         return series.csv();
     }
 
+    /** Whether {@link #close()} ran; read under the same rule as the rest (see {@link LiveMonitor}). */
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
         if (closed) {
