@@ -44,7 +44,13 @@ final class MonitorTick {
             showStopped(row);
             return;
         }
-        LiveMonitor monitor = live.obtain(id, row.topic());
+        Optional<LiveMonitor> known = live.get(id);
+        LiveMonitor monitor = known.orElseGet(() -> live.obtain(id, row.topic()));
+        if (known.isEmpty() && !schedule.isRunning(id)) {
+            // Removed or stopped while its reader was being made: a reader nobody retires must not stay open.
+            live.retire(id);
+            return;
+        }
         if (!monitor.enter()) {
             return;
         }
