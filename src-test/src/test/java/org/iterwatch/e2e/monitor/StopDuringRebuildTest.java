@@ -164,6 +164,7 @@ class StopDuringRebuildTest {
         telegram.await(() -> lastChartCaption(t, since).contains("stopped"), TIMEOUT, "the chart to show 'stopped'");
         Matcher shown = POINTS_SHOWN.matcher(lastChartCaption(t, since));
         assertThat(shown.find()).as("points in the caption").isTrue();
+        System.out.printf(Locale.ROOT, "the stopped chart of %s shows %s points%n", t, shown.group(1));
         assertThat(Long.parseLong(shown.group(1))).as("points on the stopped chart: the stop ended the rebuild")
                 .isLessThan(POINTS);
         long drawn = charts(t).size();
