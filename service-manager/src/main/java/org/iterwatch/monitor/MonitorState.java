@@ -11,5 +11,22 @@ public enum MonitorState {
     /** Running, but its topic received nothing for the stall period. */
     STALLED,
     /** Gave up after failing too often in a row; /start revives it. */
-    FAILED
+    FAILED;
+
+    /**
+     * @param scheduled    whether its repeating trigger exists
+     * @param reconnecting whether its last tick could not read
+     */
+    static MonitorState of(MonitorRow row, boolean scheduled, boolean reconnecting) {
+        if (row.heldState() == FAILED) {
+            return FAILED;
+        }
+        if (!scheduled) {
+            return STOPPED;
+        }
+        if (reconnecting) {
+            return RECONNECTING;
+        }
+        return row.heldState() == STALLED ? STALLED : RUNNING;
+    }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.render.CaptionDetails;
 import org.iterwatch.render.ChartRenderer;
@@ -30,13 +31,14 @@ final class Publisher {
      *                followers still without a message are served
      * @return true once every follower that does not show this state yet has been handed it
      */
-    boolean publish(MonitorRow monitor, MonitorState state, MonitorRuntime.Snapshot snapshot, boolean changed) {
+    boolean publish(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Supplier<List<PlotSeries>> plot,
+                    boolean changed) {
         List<Follower> followers = repository.followers(monitor.id());
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
             return true;
         }
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        RenderedChart chart = renderer.render(request(name, snapshot));
+        RenderedChart chart = renderer.render(request(name, plot.get()));
         String caption = caption(monitor, state, snapshot);
         String hash = hash(chart.png(), caption);
         List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
@@ -47,16 +49,12 @@ final class Publisher {
         return true;
     }
 
-    static ChartRequest request(String name, MonitorRuntime.Snapshot snapshot) {
-        return ChartRequest.progress(name, plot(snapshot));
-    }
-
     /** An empty chart still shows its title and axes. */
-    static List<PlotSeries> plot(MonitorRuntime.Snapshot snapshot) {
-        return snapshot.plot().isEmpty() ? List.of(PlotSeries.ordinal(new double[0])) : snapshot.plot();
+    static ChartRequest request(String name, List<PlotSeries> plot) {
+        return ChartRequest.progress(name, plot.isEmpty() ? List.of(PlotSeries.ordinal(new double[0])) : plot);
     }
 
-    static String caption(MonitorRow monitor, MonitorState state, MonitorRuntime.Snapshot snapshot) {
+    static String caption(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot) {
         CaptionDetails details = new CaptionDetails(snapshot.gaps().listed().stream().mapToLong(Long::longValue).toArray(),
                 null, (int) Math.min(Integer.MAX_VALUE, monitor.restarts()), snapshot.lastError());
         return new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),

@@ -8,7 +8,6 @@ import org.iterwatch.config.IterwatchException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
@@ -19,7 +18,7 @@ final class QuartzFactory {
     private QuartzFactory() {
     }
 
-    static Scheduler create(DataSource dataSource, int threads, JobFactory jobs) {
+    static Scheduler create(DataSource dataSource, int threads) {
         // Quartz looks data sources up by name; registering ours avoids a second pool.
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new Provider(dataSource));
         Properties p = new Properties();
@@ -35,9 +34,7 @@ final class QuartzFactory {
         p.put("org.quartz.jobStore.useProperties", "true");
         p.put("org.quartz.jobStore.misfireThreshold", "5000");
         try {
-            Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
-            scheduler.setJobFactory(jobs);
-            return scheduler;
+            return new StdSchedulerFactory(p).getScheduler();
         } catch (SchedulerException e) {
             throw new IterwatchException("cannot create the Quartz scheduler: " + e.getMessage(), e);
         }

@@ -159,8 +159,11 @@ final class Series {
 
     /** Iterations between the first and the last that hold no point in any series. */
     Gaps gaps(int listed) {
-        long[] keys = byName.values().stream().flatMap(m -> m.keySet().stream()).mapToLong(Long::longValue)
-                .sorted().distinct().toArray();
+        // One series (the common case) has its iterations in order already: no sort of a million keys.
+        long[] keys = byName.size() == 1
+                ? byName.values().iterator().next().keySet().stream().mapToLong(Long::longValue).toArray()
+                : byName.values().stream().flatMap(m -> m.keySet().stream()).mapToLong(Long::longValue)
+                        .sorted().distinct().toArray();
         List<Long> missing = new ArrayList<>();
         long count = 0;
         for (int i = 1; i < keys.length; i++) {

@@ -13,7 +13,7 @@ import org.iterwatch.render.RenderedChart;
 public final class TopicIngest implements AutoCloseable {
     private final TopicCatalog catalog;
     private final boolean ownsCatalog;
-    private final MonitorRuntime runtime;
+    private final TopicReader reader;
 
     public TopicIngest(String bootstrapServers, String topic, Monitors settings) {
         this(new TopicCatalog(bootstrapServers), true, bootstrapServers, topic, settings);
@@ -22,10 +22,11 @@ public final class TopicIngest implements AutoCloseable {
     TopicIngest(TopicCatalog catalog, boolean ownsCatalog, String bootstrapServers, String topic, Monitors settings) {
         this.catalog = catalog;
         this.ownsCatalog = ownsCatalog;
-        this.runtime = new MonitorRuntime(topic,
+        this.reader = new TopicReader(topic,
                 new KafkaConsumer<>(KafkaSettings.consumer(bootstrapServers, "iterwatch-read-" + topic,
                         settings.maxRecordBytes())),
-                new RecordParser(settings.maxPoints()), catalog, settings);
+                catalog, new RecordDecoder(new RecordParser(settings.maxPoints()), settings.maxRecordBytes()),
+                settings.maxPointsPerMonitor());
     }
 
     /**
@@ -36,32 +37,31 @@ public final class TopicIngest implements AutoCloseable {
     public long readAll(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
         do {
-            runtime.catchUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        } while (!runtime.caughtUp() && System.nanoTime() < deadline);
-        if (!runtime.caughtUp()) {
+            reader.catchUp(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> false);
+        } while (!reader.caughtUp() && System.nanoTime() < deadline);
+        if (!reader.caughtUp()) {
             throw new MonitorException(MonitorMessages.readTooLong(budget));
         }
-        return runtime.points();
+        return reader.snapshot().points();
     }
 
     /** The chart a monitor would show now. */
     public RenderedChart render(ChartRenderer renderer, XAxis xAxis) {
-        MonitorRuntime.Snapshot s = runtime.snapshot(xAxis == XAxis.COORDINATES);
-        return renderer.render(Publisher.request(runtime.topic(), s));
+        return renderer.render(Publisher.request(reader.topic(), reader.plot(xAxis == XAxis.COORDINATES)));
     }
 
     /** The series as CSV: series, iteration, index, x, value. */
     public String csv() {
-        return runtime.csv();
+        return reader.csv();
     }
 
     public long skipped() {
-        return runtime.snapshot(false).skipped();
+        return reader.snapshot().skipped();
     }
 
     @Override
     public void close() {
-        runtime.close();
+        reader.close();
         if (ownsCatalog) {
             catalog.close();
         }

@@ -32,12 +32,12 @@ class MonitorOptionsTest {
 
     @Test
     void aRestartIsANewTopicIdOrARunReplacingAnother() {
-        var before = MonitorRuntime.Generation.parse("id1/run-1");
-        assertThat(new MonitorRuntime.Generation("id1", "run-1").restartedFrom(before)).isFalse();
-        assertThat(new MonitorRuntime.Generation("id1", "run-2").restartedFrom(before)).isTrue();
-        assertThat(new MonitorRuntime.Generation("id2", "run-1").restartedFrom(before)).isTrue();
-        assertThat(new MonitorRuntime.Generation("id1", "run-1").restartedFrom(MonitorRuntime.Generation.parse("id1/")))
+        var before = Generation.parse("id1/run-1");
+        assertThat(new Generation("id1", "run-1").restartedFrom(before)).isFalse();
+        assertThat(new Generation("id1", "run-2").restartedFrom(before)).isTrue();
+        assertThat(new Generation("id2", "run-1").restartedFrom(before)).isTrue();
+        assertThat(new Generation("id1", "run-1").restartedFrom(Generation.parse("id1/")))
                 .as("a first run id after records without one is adopted").isFalse();
-        assertThat(new MonitorRuntime.Generation("id1", null).restartedFrom(null)).isFalse();
+        assertThat(new Generation("id1", null).restartedFrom(null)).isFalse();
     }
 }

@@ -1,0 +1,120 @@
+package org.iterwatch.monitor;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.iterwatch.render.PlotSeries;
+
+/**
+ * The series of the calculation's current run. A record of a new run replaces the series (the calculation
+ * started over); a late record of a run that ended is ignored.
+ */
+final class RunSeries {
+    /** Ended runs remembered, so their late records are ignored; the oldest are forgotten past this. */
+    private static final int REMEMBERED_RUNS = 1000;
+    private static final int LISTED_GAPS = 200;
+    private final long pointBudget;
+    private final Set<String> pastRuns = new LinkedHashSet<>();
+    private Series series;
+    private String run;
+    private boolean finished;
+    private long gapsVersion = -1;
+    private Series.Gaps gaps = Series.Gaps.NONE;
+
+    /** @param pointBudget the most cells the series may hold (monitors.maxPointsPerMonitor) */
+    RunSeries(long pointBudget) {
+        this.pointBudget = pointBudget;
+        this.series = new Series(pointBudget);
+    }
+
+    /**
+     * @return false for a late record of a run that is over, which is ignored
+     * @throws BadRecordException when its points would take the series past its budget
+     */
+    boolean take(RecordDecoder.DecodedRecord r) {
+        if (r.run() != null && !r.run().equals(run)) {
+            if (pastRuns.contains(r.run())) {
+                return false;
+            }
+            if (run != null) {
+                forget(run);
+                newSeries();
+                finished = false;
+            }
+            run = r.run();
+        }
+        series.put(r.series(), r.iteration(), r.index(), r.values(), r.x());
+        finished |= r.last();
+        return true;
+    }
+
+    /** Everything read is void: the calculation started over, or the topic no longer holds what we read. */
+    void startOver() {
+        newSeries();
+        run = null;
+        pastRuns.clear();
+        finished = false;
+    }
+
+    private void newSeries() {
+        series = new Series(pointBudget);
+        gaps = Series.Gaps.NONE;
+        gapsVersion = -1;
+    }
+
+    private void forget(String ended) {
+        pastRuns.add(ended);
+        if (pastRuns.size() > REMEMBERED_RUNS) {
+            pastRuns.remove(pastRuns.iterator().next());
+        }
+    }
+
+    String run() {
+        return run;
+    }
+
+    /** The solver sent its last record: silence after it is no stall. */
+    boolean finished() {
+        return finished;
+    }
+
+    long points() {
+        return series.points();
+    }
+
+    long version() {
+        return series.version();
+    }
+
+    long firstIteration() {
+        return series.firstIteration();
+    }
+
+    long lastIteration() {
+        return series.lastIteration();
+    }
+
+    /** The gaps as last counted, cheap enough for every batch. */
+    Series.Gaps knownGaps() {
+        return gaps;
+    }
+
+    /** Counts the gaps again if the series changed since: it walks every iteration. */
+    Series.Gaps countGaps() {
+        if (gapsVersion != series.version()) {
+            gaps = series.gaps(LISTED_GAPS);
+            gapsVersion = series.version();
+        }
+        return gaps;
+    }
+
+    List<PlotSeries> plot(boolean coordinates) {
+        return series.plot(coordinates);
+    }
+
+    String csv() {
+        StringBuilder out = new StringBuilder(64 + (int) Math.min(series.points() * 32, Integer.MAX_VALUE / 2));
+        series.csv(out);
+        return out.toString();
+    }
+}

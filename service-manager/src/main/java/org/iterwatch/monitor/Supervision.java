@@ -1,0 +1,19 @@
+package org.iterwatch.monitor;
+
+/**
+ * A monitor's standing across ticks: failures in a row and the backoff they earned, when data last came, and
+ * what its chart shows. Kept by the ticks, one at a time (see {@link LiveMonitor}); /start replaces it with a
+ * fresh one, so a revived monitor gets all its chances again and is drawn anew.
+ */
+final class Supervision {
+    int failures;
+    /** System.nanoTime before which no tick reads: the backoff after a failure. */
+    long nextAttempt;
+    /** System.nanoTime of the last tick that read new records (or of the first tick). */
+    long lastData;
+    /** The state and series version the chart was last handed over with. */
+    MonitorState shown;
+    long shownVersion = -1;
+    /** Read by /status and listings, which do not wait for ticks. */
+    volatile boolean reconnecting;
+}

@@ -1,0 +1,76 @@
+package org.iterwatch.monitor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.iterwatch.config.Durations;
+
+/**
+ * Tells a monitor's followers, once each, what they must know beyond the chart: the calculation restarted,
+ * its topic went silent for the stall period or came back. Decided at the end of a tick's read, on the
+ * monitor's stored state, so that a restart of iterwatch neither repeats nor loses a notice.
+ */
+final class Supervisor {
+    private final MonitorRepository repository;
+    private final MonitorEvents events;
+
+    Supervisor(MonitorRepository repository, MonitorEvents events) {
+        this.repository = repository;
+        this.events = events;
+    }
+
+    /** @return the monitor as stored now */
+    MonitorRow reportRestarts(MonitorRow row, TopicReader reader) {
+        Generation now = reader.generation();
+        Generation before = Generation.parse(row.generation());
+        Optional<String> emptied = reader.takeRestart();
+        if (now.restartedFrom(before)) {
+            String cause = before.topicId().equals(now.topicId()) ? "new run " + now.run()
+                    : "the topic was deleted and created again";
+            repository.restarted(row.id(), now.text());
+            notifyFollowers(row, MonitorNotice.Kind.RESTARTED, cause);
+        } else if (emptied.isPresent()) {
+            repository.restarted(row.id());
+            notifyFollowers(row, MonitorNotice.Kind.RESTARTED, emptied.get());
+        }
+        if (!now.text().equals(row.generation())) {
+            repository.generation(row.id(), now.text());
+        }
+        return repository.byId(row.id()).orElse(row);
+    }
+
+    /**
+     * @param fresh records read by this tick that are news (see {@link TopicReader#catchUp})
+     * @return the monitor as stored now
+     */
+    MonitorRow watchStall(MonitorRow row, TopicReader reader, Supervision sup, long fresh, Duration stall) {
+        long now = System.nanoTime();
+        if (fresh > 0 || sup.lastData == 0) {
+            sup.lastData = now;
+        }
+        boolean held = row.heldState() == MonitorState.STALLED;
+        if (held && fresh > 0) {
+            repository.heldState(row.id(), null);
+            notifyFollowers(row, MonitorNotice.Kind.RESUMED, "");
+        } else if (!held && !reader.finished() && now - sup.lastData > stall.toNanos()) {
+            repository.heldState(row.id(), MonitorState.STALLED);
+            notifyFollowers(row, MonitorNotice.Kind.STALLED, Durations.format(stall));
+        } else {
+            return row;
+        }
+        return repository.byId(row.id()).orElse(row);
+    }
+
+    /** The monitor gave up: held FAILED until /start, and its followers told why. */
+    void failed(MonitorRow row, int failures, String why) {
+        repository.heldState(row.id(), MonitorState.FAILED);
+        notifyFollowers(row, MonitorNotice.Kind.FAILED, "it failed " + failures + " times in a row, last: " + why);
+    }
+
+    private void notifyFollowers(MonitorRow row, MonitorNotice.Kind kind, String detail) {
+        List<Follower> followers = repository.followers(row.id());
+        if (!followers.isEmpty()) {
+            events.notify(new MonitorNotice(row.id(), row.topic(), kind, detail, followers));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/**
+ * Monitors: a Kafka topic read into the series of its calculation, supervised, and handed to the chat side
+ * as a picture. Owns the monitor tables, the Quartz job store and the topic consumers; knows nothing of
+ * Telegram (pictures go out through {@link org.iterwatch.monitor.ProgressListener}, notices through
+ * {@link org.iterwatch.monitor.MonitorEvents}).
+ *
+ * <p>Who does what:
+ * <ul>
+ * <li>{@link org.iterwatch.monitor.MonitorService}: the facade the chat side uses (add, start, stop, status,
+ *     export, ...); it waits for no tick.</li>
+ * <li>{@link org.iterwatch.monitor.MonitorSchedule} (with {@code QuartzFactory}, {@code MonitorJob}): when
+ *     monitors tick; a running monitor is one whose Quartz trigger exists.</li>
+ * <li>{@code MonitorTick}: one run: read, supervise ({@code Supervisor}, {@code Supervision}), publish
+ *     ({@code Publisher}).</li>
+ * <li>{@code LiveMonitors}, {@code LiveMonitor}: what reads in this process, stop requests, and the rule that
+ *     one tick at a time holds a reader.</li>
+ * <li>{@code TopicReader}: the consumer, its positions, restarts of the calculation; publishes a
+ *     {@code MonitorSnapshot} after every batch. {@code RecordDecoder} ({@code RecordParser},
+ *     {@code KeyAndHeaders}) decodes records, {@code RunSeries} and {@code Series} hold the points,
+ *     {@code ReadStatistics} counts.</li>
+ * <li>{@code MonitorRepository}: monitors and followers in the database; {@link
+ *     org.iterwatch.monitor.ChartMessages} is the chat side's one way to write which message shows what.</li>
+ * </ul>
+ *
+ * <p>Locking, in one place: each live monitor has one lock, held by its tick for the tick's whole run (Quartz
+ * never runs two ticks of a monitor at once; the lock makes that rule explicit and hands the reader's state
+ * from one worker thread to the next). {@code /status}, listings and metrics read the reader's last
+ * immutable snapshot; {@code /stop} sets a flag the reader asks between polls of at most 100 ms and lets a
+ * last tick draw the stopped chart; retiring a monitor closes its reader at once if it is idle, else its tick
+ * closes it as it leaves. Only {@code /export} of a running monitor waits for the tick under way.
+ */
+package org.iterwatch.monitor;
