@@ -34,6 +34,8 @@ class KillDuringBurstTest {
     static final IterwatchExtension installation = IterwatchExtension.withAdmins(SUBSCRIBERS).configure("""
             api:
               eventsPerSecond: 1000
+            http:
+              requestsPerAddressPerSecond: 10000
             delivery:
               privateChatPerSecond: 50
             """);
