@@ -89,8 +89,9 @@ class IngestBenchmark {
      */
     private void compare(String label, String topic, long bytes, long records, long points) {
         List<Reader> readers = List.of(
-                new Reader("(a) bare consumer", records, () -> read(topic, r -> r.value().length)),
-                new Reader("(b) consumer + Jackson", points, () -> read(topic, IngestBenchmark::parse)),
+                new Reader("(a) bare consumer", records, () -> read(topic, r -> r.value().length, false)),
+                new Reader("(a') bare, tuned", records, () -> read(topic, r -> r.value().length, true)),
+                new Reader("(b) consumer + Jackson", points, () -> read(topic, IngestBenchmark::parse, false)),
                 new Reader("    iterwatch ingest", points, () -> {
                     try (TopicIngest ingest = new TopicIngest(kafka.bootstrapServers(), topic, SETTINGS)) {
                         return ingest.readAll(Duration.ofMinutes(2));
@@ -110,12 +111,12 @@ class IngestBenchmark {
             report("%s %-24s %8.1f MB/s %10.0f records/s %10.0f values/s (median of %d; best %.0f ms)%n", label, r.name,
                     bytes / median / 1e6, records / median, points / median, r.times.size(), best(r.times) * 1e3);
         }
-        double a = median(readers.get(0).times);
-        double b = median(readers.get(1).times);
-        double ours = median(readers.get(2).times);
-        report("%s     iterwatch as a share of (a): %.2f, of (b): %.2f%n", label, a / ours, b / ours);
-        report("%s     all rounds (ms): a=%s b=%s ours=%s%n", label, ms(readers.get(0).times), ms(readers.get(1).times),
-                ms(readers.get(2).times));
+        double a = Math.min(median(readers.get(0).times), median(readers.get(1).times));
+        double b = median(readers.get(2).times);
+        double ours = median(readers.get(3).times);
+        report("%s     iterwatch as a share of the faster (a): %.2f, of (b): %.2f%n", label, a / ours, b / ours);
+        report("%s     all rounds (ms): a=%s a'=%s b=%s ours=%s%n", label, ms(readers.get(0).times),
+                ms(readers.get(1).times), ms(readers.get(2).times), ms(readers.get(3).times));
     }
 
     private record Reader(String name, long expected, Run run, List<Long> times) {
@@ -143,25 +144,31 @@ class IngestBenchmark {
 
     /**
      * Reads the topic from offset 0 to its end offset with the steps of a monitor's reader (partitions from the
-     * metadata, assign, seek, end offsets, poll until there), minus everything a monitor does with a record, and
-     * with the fastest settings this broker allows a plain consumer: no CRC check, the largest fetches, a large
-     * socket buffer, many records per poll. Returns the sum of what each record gives.
+     * metadata, assign, seek to the beginning, end offsets, poll until there), minus everything a monitor does
+     * with a record. Untuned, with a monitor's consumer settings; {@code tuned}, with what should be the fastest a
+     * plain consumer can ask of this broker (no CRC check, 64 MB fetches, a 4 MB socket buffer, every record in
+     * one poll). Returns the sum of what each record gives.
      */
-    private long read(String topic, ToLongFunction<ConsumerRecord<byte[], byte[]>> perRecord) {
+    private long read(String topic, ToLongFunction<ConsumerRecord<byte[], byte[]>> perRecord, boolean tuned) {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka.bootstrapServers());
+        p.put("client.id", "bench-" + topic);
         p.put("enable.auto.commit", "false");
+        p.put("allow.auto.create.topics", "false");
         p.put("auto.offset.reset", "none");
-        p.put("check.crcs", "false");
-        p.put("receive.buffer.bytes", String.valueOf(4 * 1024 * 1024));
-        p.put("max.partition.fetch.bytes", String.valueOf(64 * 1024 * 1024));
+        p.put("max.partition.fetch.bytes", String.valueOf(tuned ? 64 * 1024 * 1024 : 16 * 1024 * 1024 + 64 * 1024));
         p.put("fetch.max.bytes", String.valueOf(64 * 1024 * 1024));
-        p.put("max.poll.records", "100000");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        p.put("max.poll.records", tuned ? "100000" : "5000");
+        if (tuned) {
+            p.put("check.crcs", "false");
+            p.put("receive.buffer.bytes", String.valueOf(4 * 1024 * 1024));
+        }
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
-            partitions.forEach(tp -> consumer.seek(tp, 0));
+            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
             long sum = 0;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
@@ -170,6 +177,11 @@ class IngestBenchmark {
                 }
             }
             return sum;
+        } finally {
+            // As a monitor's reader closes: no group, nothing to commit, so no wait. A plain close() waits for the
+            // fetch still out at the end offset, which the broker holds for fetch.max.wait.ms (500 ms): that wait,
+            // not the reading, made the baselines look slower than our ingest in earlier runs.
+            consumer.close(Duration.ZERO);
         }
     }
 
