@@ -64,7 +64,9 @@ public final class Lifecycle implements Managed {
         }
         running = true;
         parts.forEach(Part::start);
-        LOG.info("{} started: {} parts", name, parts.size());
+        if (!parts.isEmpty()) {
+            LOG.info("{} started: {} parts", name, parts.size());
+        }
     }
 
     @Override

@@ -64,8 +64,8 @@ public final class StorageHealth implements Managed {
     }
 
     /**
-     * Something to set right once storing works again, before events are accepted again (run on the
-     * checking thread; when it fails, storage still counts as failing and it is tried again).
+     * Something to set right once storing works again (run on the checking thread, right after storage is
+     * counted as working again; a failure of it is logged and does not count against storage).
      */
     public void onRecovery(Runnable action) {
         onRecovery.add(action);
@@ -121,13 +121,25 @@ public final class StorageHealth implements Managed {
                         + MIN_FREE_BYTES / (1024 * 1024) + " MB)");
             } else if (degraded()) {
                 testWrite(dataSource);
-                onRecovery.forEach(Runnable::run);
                 recovered();
+                onRecovery.forEach(StorageHealth::setRight);
             }
         } catch (RuntimeException e) {
             if (!failed(e)) {
                 failing(StorageFailures.reason(e));
             }
+        }
+    }
+
+    /**
+     * Storage works again before this runs (events are taken again at once); what it sets right (the monitors'
+     * scheduler) must not keep storage counted as failing, nor stop the checks, when it fails itself.
+     */
+    private static void setRight(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("storage works again, but setting things right after it failed: {}", e.toString());
         }
     }
 

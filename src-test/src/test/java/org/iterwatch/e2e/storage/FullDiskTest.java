@@ -18,12 +18,16 @@ import org.iterwatch.e2e.telegram.TelegramError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 9, finding 4: a full disk under the data directory. iterwatch stays up and says so, refuses new
  * events with 503, and works again by itself once space is freed, having lost no accepted alert.
  */
+// Alone, not beside other classes: its recovery is timed (space freed → healthy within a minute), and in one
+// full-suite run at load ~20 it was not; see the closing note of this change.
+@Isolated
 class FullDiskTest {
     static final long ADMIN = 9101;
     static final int DISK_MEGABYTES = 24;
