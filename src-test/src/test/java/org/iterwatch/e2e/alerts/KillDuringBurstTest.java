@@ -20,9 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * when iterwatch is killed cannot be known as sent; that one (per chat) is sent again after the restart.
  * Nothing else may repeat, nothing may be lost or reordered.
  */
-// Alone, not beside other classes: under heavy CPU load H2 may not yet have written the last "sent" marks to its
-// file when the process is killed, and two or three alerts repeat in a chat (README, Limits and guarantees: a
-// known exception, seen with the rows' attempts = 1 after the restart). The bound is measured where it holds.
+// Alone, not beside other classes: under heavy CPU load the last "sent" marks were missing from the database
+// after the kill, and two to four alerts repeated in a chat (README, Limits and guarantees: a known exception,
+// cause not found yet). The bound is measured where it holds.
 @Isolated
 class KillDuringBurstTest {
     static final long[] SUBSCRIBERS = {9201, 9202, 9203};
