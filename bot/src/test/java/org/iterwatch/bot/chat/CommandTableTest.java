@@ -24,7 +24,7 @@ import org.iterwatch.bot.telegram.ChatTarget;
 import org.iterwatch.bot.telegram.DocumentSender;
 import org.iterwatch.bot.telegram.Keyboard;
 import org.iterwatch.bot.telegram.TelegramGateway.BotCommandSpec;
-import org.iterwatch.bot.telegram.TelegramGateway;
+import org.iterwatch.bot.telegram.TextOnlyGateway;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.config.OwnedThreads;
 import org.iterwatch.monitor.ChartMessages;
@@ -207,7 +207,7 @@ class CommandTableTest {
     }
 
     /** Telegram as far as answering goes: keeps what is sent to each chat. */
-    static final class ChatRecorder implements TelegramGateway {
+    static final class ChatRecorder extends TextOnlyGateway {
         private final List<Map.Entry<Long, String>> sent = new CopyOnWriteArrayList<>();
 
         List<String> sentTo(long chat) {
@@ -223,37 +223,6 @@ class CommandTableTest {
         public long sendHtml(ChatTarget to, String html, Keyboard keyboard) {
             sent.add(Map.entry(to.chatId(), html));
             return sent.size();
-        }
-
-        @Override
-        public long sendPhoto(ChatTarget to, byte[] png, String captionHtml, Keyboard keyboard) {
-            throw new UnsupportedOperationException("no charts here");
-        }
-
-        @Override
-        public void editPhoto(long chatId, long messageId, byte[] png, String captionHtml, Keyboard keyboard) {
-            throw new UnsupportedOperationException("no charts here");
-        }
-
-        @Override
-        public void editHtml(long chatId, long messageId, String html, Keyboard keyboard) {
-            throw new UnsupportedOperationException("no alerts here");
-        }
-
-        @Override
-        public void pin(long chatId, long messageId) {
-        }
-
-        @Override
-        public void answerCallback(String callbackId, String text) {
-        }
-
-        @Override
-        public void setCommands(List<BotCommandSpec> commands) {
-        }
-
-        @Override
-        public void deleteWebhook() {
         }
     }
 }

@@ -11,7 +11,7 @@ import org.iterwatch.bot.BotSchema;
 import org.iterwatch.bot.telegram.ChatTarget;
 import org.iterwatch.bot.telegram.Keyboard;
 import org.iterwatch.bot.telegram.TelegramFailure;
-import org.iterwatch.bot.telegram.TelegramGateway;
+import org.iterwatch.bot.telegram.TextOnlyGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class DeliveryOrderTest {
     Delivery delivery;
 
     /** Telegram as far as sending text goes: records what arrives; the first send hangs until released. */
-    final class RecordingGateway implements TelegramGateway {
+    final class RecordingGateway extends TextOnlyGateway {
         @Override
         public String botUsername() {
             return "bot";
@@ -36,37 +36,6 @@ class DeliveryOrderTest {
             }
             sent.add(html);
             return sent.size();
-        }
-
-        @Override
-        public long sendPhoto(ChatTarget to, byte[] png, String captionHtml, Keyboard keyboard) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void editPhoto(long chatId, long messageId, byte[] png, String captionHtml, Keyboard keyboard) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void editHtml(long chatId, long messageId, String html, Keyboard keyboard) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void pin(long chatId, long messageId) {
-        }
-
-        @Override
-        public void answerCallback(String callbackId, String text) {
-        }
-
-        @Override
-        public void setCommands(List<BotCommandSpec> commands) {
-        }
-
-        @Override
-        public void deleteWebhook() {
         }
     }
 
