@@ -170,7 +170,7 @@ public final class Main implements Callable<Integer> {
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, new ChartMessages(dataSource)::shown);
         Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC());
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
-                new MonitorNotices(alerts));
+                new MonitorNotices(alerts), health::failed);
         health.onRecovery(monitors::restartScheduler);
         ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
         delivery.onChatMoved(migrations);

@@ -23,6 +23,9 @@ final class MonitorJob implements Job {
         try {
             tick.run(id);
         } catch (RuntimeException e) {
+            if (tick.storageFailed(e)) {
+                return;
+            }
             // The next trigger tries again; one bad tick must not unschedule the monitor.
             LOG.warn("monitor {} tick failed: {}", id, e.toString());
         }

@@ -3,6 +3,7 @@ package org.iterwatch.monitor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iterwatch.config.Managed;
@@ -28,8 +29,12 @@ public final class MonitorService implements Managed, AutoCloseable {
     private final String bootstrapServers;
     private final Monitors settings;
 
+    /**
+     * @param storageFailure notes a failure of the database (a full disk, say) and tells whether {@code e} is one:
+     *                       such a failure is not the monitor's, and never stops it as failed
+     */
     public MonitorService(DataSource dataSource, String bootstrapServers, Monitors settings, ChartRenderer renderer,
-                          ProgressListener listener, MonitorEvents events) {
+                          ProgressListener listener, MonitorEvents events, Predicate<Throwable> storageFailure) {
         this.repository = new MonitorRepository(Jdbi.create(dataSource));
         this.catalog = new TopicCatalog(bootstrapServers);
         this.bootstrapServers = bootstrapServers;
@@ -40,7 +45,7 @@ public final class MonitorService implements Managed, AutoCloseable {
                 catalog, decoder, settings.maxPointsPerMonitor()));
         this.schedule = new MonitorSchedule(dataSource, settings.threads());
         schedule.runs(new MonitorTick(repository, schedule, live, new Publisher(renderer, listener, repository),
-                new Supervisor(repository, events), settings));
+                new Supervisor(repository, events), settings, storageFailure));
     }
 
     /** After the database failed and works again: see {@link MonitorSchedule#restart()}. */

@@ -3,6 +3,7 @@ package org.iterwatch.monitor;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.iterwatch.config.Monitors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +23,22 @@ final class MonitorTick {
     private final Publisher publisher;
     private final Supervisor supervisor;
     private final Monitors settings;
+    private final Predicate<Throwable> storageFailure;
 
     MonitorTick(MonitorRepository repository, MonitorSchedule schedule, LiveMonitors live, Publisher publisher,
-                Supervisor supervisor, Monitors settings) {
+                Supervisor supervisor, Monitors settings, Predicate<Throwable> storageFailure) {
         this.repository = repository;
         this.schedule = schedule;
         this.live = live;
         this.publisher = publisher;
         this.supervisor = supervisor;
         this.settings = settings;
+        this.storageFailure = storageFailure;
+    }
+
+    /** Whether {@code e} is the database failing; it is noted where storage health is kept, and logged there. */
+    boolean storageFailed(RuntimeException e) {
+        return storageFailure.test(e);
     }
 
     void run(long id) {
@@ -87,6 +95,11 @@ final class MonitorTick {
             sup.reconnecting = true;
             showQuietly(row, reader, sup);
         } catch (RuntimeException e) {
+            if (storageFailed(e)) {
+                // Not the monitor's failure: it goes on where it was once the database takes writes again,
+                // however long that takes. The next trigger tries again.
+                return;
+            }
             fail(row, reader, sup, e);
         }
     }

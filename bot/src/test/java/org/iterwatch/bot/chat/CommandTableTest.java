@@ -77,7 +77,7 @@ class CommandTableTest {
         Alerts alerts = new Alerts(db, new TelegramAlertSender(telegram, delivery), Clock.systemUTC());
         monitors = new MonitorService(db, NO_KAFKA, new Monitors(null, null, null, null, null, null, null),
                 new ChartRenderer(), new PinnedMessages(delivery, chats, new ChartMessages(db)::shown),
-                new MonitorNotices(alerts));
+                new MonitorNotices(alerts), e -> false);
         People people = new People(db, List.of(ADMIN), Clock.systemUTC());
         people.allow(ADMIN, ADMIN, OPERATOR, Role.OPERATOR);
         people.allow(ADMIN, ADMIN, VIEWER, Role.VIEWER);

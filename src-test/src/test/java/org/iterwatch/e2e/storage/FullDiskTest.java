@@ -62,10 +62,13 @@ class FullDiskTest {
     @Test
     void withAnExternalBrokerAFullDiskRefusesEventsAndRecoversByItselfWhenSpaceIsFreed(Iterwatch iterwatch,
             FakeTelegram telegram, KafkaBroker kafka, ChatView chat) {
-        // The test posts as fast as it can while the disk is full; the rate limit is not under test.
+        // The test posts as fast as it can while the disk is full; the rate limit is not under test. Two failed
+        // ticks would stop a monitor as failed: a full disk is not the monitor's failure, however long it lasts.
         iterwatch.configure("""
                 api:
                   eventsPerSecond: 10000
+                monitors:
+                  failureLimit: 2
                 """).start();
         EventsApi api = new EventsApi(iterwatch.apiUrl());
         assertThat(iterwatch.ask(ADMIN, "/subscribe all")).contains("Subscribed");
