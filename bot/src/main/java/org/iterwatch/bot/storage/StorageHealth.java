@@ -51,6 +51,8 @@ public final class StorageHealth implements Managed {
     private Problem problem;
     private long lastLogged;
     private long failuresSinceLog;
+    /** Storage works again, and what must be set right after it failed has not yet been (prober thread only). */
+    private boolean settingRight;
 
     private record Problem(long since, String reason) {
     }
@@ -122,7 +124,10 @@ public final class StorageHealth implements Managed {
             } else if (degraded()) {
                 testWrite(dataSource);
                 recovered();
-                onRecovery.forEach(StorageHealth::setRight);
+                settingRight = true;
+            }
+            if (settingRight && !degraded()) {
+                settingRight = !setRight();
             }
         } catch (RuntimeException e) {
             if (!failed(e)) {
@@ -135,11 +140,15 @@ public final class StorageHealth implements Managed {
      * Storage works again before this runs (events are taken again at once); what it sets right (the monitors'
      * scheduler) must not keep storage counted as failing, nor stop the checks, when it fails itself.
      */
-    private static void setRight(Runnable action) {
+    private boolean setRight() {
         try {
-            action.run();
+            onRecovery.forEach(Runnable::run);
+            return true;
         } catch (RuntimeException e) {
-            LOG.warn("storage works again, but setting things right after it failed: {}", e.toString());
+            // Monitors that never tick again would be a silent outage: tried again at the next check.
+            LOG.warn("storage works again, but setting things right after it failed (tried again in {} s): {}",
+                    PROBE_PERIOD.toSeconds(), e.toString());
+            return false;
         }
     }
 

@@ -78,6 +78,30 @@ class StorageHealthTest {
         assertThat(lines()).last().isEqualTo("storage works again after 95 s; events are accepted again");
     }
 
+    /** A scheduler that cannot be restarted at the first try must not leave every monitor without ticks for good. */
+    @Test
+    void whatFailsToBeSetRightAfterAnOutageIsTriedAgainAtTheNextCheck() {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:health" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:org/iterwatch/bot/db").load().migrate();
+        int[] tries = {0};
+        health.onRecovery(() -> {
+            if (++tries[0] == 1) {
+                throw new IllegalStateException("the scheduler did not start");
+            }
+        });
+        health.failed(DISK_FULL);
+
+        health.probe(db);
+        health.probe(db);
+        health.probe(db);
+
+        assertThat(tries[0]).as("a failed try, then one that works, then none").isEqualTo(2);
+        assertThat(health.problem()).isEmpty();
+        assertThat(lines()).anyMatch(l -> l.startsWith("storage works again, but setting things right after it failed "
+                + "(tried again in 5 s): java.lang.IllegalStateException: the scheduler did not start"));
+    }
+
     @Test
     void aRefusedStatementIsNotAStorageFailure() {
         assertThat(health.failed(new SQLException("Unique index or primary key violation", "23505", 23505))).isFalse();
