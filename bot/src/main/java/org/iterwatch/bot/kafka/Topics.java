@@ -23,16 +23,16 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.iterwatch.config.IterwatchException;
 
 /** The admin requests behind {@code iterwatch topic}; none of them creates a topic by accident. */
-final class Topics implements AutoCloseable {
+public final class Topics implements AutoCloseable {
     private static final long WAIT_SECONDS = 30;
     private final Admin admin;
 
-    Topics(String bootstrapServers) {
+    public Topics(String bootstrapServers) {
         this.admin = KafkaAddress.admin(bootstrapServers);
     }
 
     /** @return false when it exists already */
-    boolean create(String name) {
+    public boolean create(String name) {
         try {
             await(admin.createTopics(List.of(new NewTopic(name, Optional.of(1), Optional.empty()))).all());
             return true;
@@ -42,7 +42,7 @@ final class Topics implements AutoCloseable {
     }
 
     /** Deletes every record: the log start moves to the end, which monitors read as a restart. Empty: no such topic. */
-    Optional<Long> clear(String name) {
+    public Optional<Long> clear(String name) {
         Optional<Map<TopicPartition, long[]>> ranges = ranges(name);
         ranges.ifPresent(r -> await(admin.deleteRecords(r.entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, e -> RecordsToDelete.beforeOffset(e.getValue()[1])))).all()));

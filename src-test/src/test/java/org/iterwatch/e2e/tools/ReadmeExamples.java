@@ -16,11 +16,16 @@ final class ReadmeExamples {
 
     /** The lines of the README's ```bash blocks that start with {@code prefix}, in order. */
     static List<String> lines(String prefix) {
+        return lines("bash", prefix);
+    }
+
+    /** The lines of the README's blocks of this kind (```bash, ```text) that start with {@code prefix}, in order. */
+    static List<String> lines(String kind, String prefix) {
         List<String> found = new ArrayList<>();
         boolean inBash = false;
         for (String line : readme().split("\n")) {
             if (line.startsWith("```")) {
-                inBash = line.equals("```bash") && !inBash;
+                inBash = line.equals("```" + kind) && !inBash;
                 continue;
             }
             if (inBash && line.startsWith(prefix)) {
