@@ -23,6 +23,7 @@ import org.iterwatch.bot.chat.PeopleCommands;
 import org.iterwatch.bot.chat.Presses;
 import org.iterwatch.bot.chat.UpdateLoop;
 import org.iterwatch.bot.delivery.ChatBook;
+import org.iterwatch.bot.demo.DemoCommand;
 import org.iterwatch.bot.delivery.ChatMigrations;
 import org.iterwatch.bot.delivery.Delivery;
 import org.iterwatch.bot.delivery.DeliveryMetrics;
@@ -31,6 +32,7 @@ import org.iterwatch.bot.exec.ExecCommand;
 import org.iterwatch.bot.ingress.EventsConsumer;
 import org.iterwatch.bot.ingress.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
+import org.iterwatch.bot.kafka.TopicCommand;
 import org.iterwatch.bot.storage.DatabasePool;
 import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.bot.telegram.BotApiGateway;
@@ -59,7 +61,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** The process: reads the configuration and wires every part by hand, in one place. */
-@Command(name = "iterwatch", mixinStandardHelpOptions = true, version = "iterwatch 0.1.0", subcommands = ExecCommand.class,
+@Command(name = "iterwatch", mixinStandardHelpOptions = true, version = "iterwatch 0.1.0", subcommands = {ExecCommand.class, TopicCommand.class, DemoCommand.class},
         description = "Telegram-first control plane for long-running iterative computations.%n"
                 + "Configuration: an optional YAML file plus environment variables (see README).")
 public final class Main implements Callable<Integer> {

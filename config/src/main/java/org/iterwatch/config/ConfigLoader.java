@@ -51,10 +51,19 @@ public final class ConfigLoader {
                     .addDeserializer(Secret.class, new SecretDeserializer()));
 
     public IterwatchConfig load(Path file, Map<String, String> environment) {
+        return load(file, environment, true);
+    }
+
+    /** The same configuration for the command-line tools that need Kafka and the data dir, not Telegram. */
+    public IterwatchConfig loadWithoutToken(Path file, Map<String, String> environment) {
+        return load(file, environment, false);
+    }
+
+    private IterwatchConfig load(Path file, Map<String, String> environment, boolean needsToken) {
         ObjectNode tree = readFile(file);
         overlay(tree, environment);
         IterwatchConfig config = bind(tree, file);
-        ConfigValidator.validate(config);
+        ConfigValidator.validate(config, needsToken);
         return config;
     }
 

@@ -16,13 +16,14 @@ final class ConfigValidator {
     private ConfigValidator() {
     }
 
-    static void validate(IterwatchConfig config) {
-        if (config.telegram().token().isEmpty()) {
+    /** @param needsToken false for the command-line tools that talk to Kafka only (topic, demo) */
+    static void validate(IterwatchConfig config, boolean needsToken) {
+        if (needsToken && config.telegram().token().isEmpty()) {
             throw new ConfigException(NO_TOKEN);
         }
         List<String> problems = new ArrayList<>();
         Telegram telegram = config.telegram();
-        if (!TOKEN.matcher(telegram.token().reveal()).matches()) {
+        if (!telegram.token().isEmpty() && !TOKEN.matcher(telegram.token().reveal()).matches()) {
             problems.add("telegram.token: does not look like a bot token (expected <digits>:<at least 20 letters,"
                     + " digits, _ or ->, as @BotFather gives it)");
         }

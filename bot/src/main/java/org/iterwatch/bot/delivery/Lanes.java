@@ -70,6 +70,8 @@ final class Lanes {
                 long wake = Long.MAX_VALUE;
                 Long bestChat = null;
                 Queued best = null;
+                boolean repliesFirst = pacer.replyMayOvertake(now);
+                boolean alertReady = false;
                 for (Map.Entry<Long, Lane> e : lanes.entrySet()) {
                     Queued head = e.getValue().busy() ? null : e.getValue().peek();
                     if (head == null) {
@@ -78,7 +80,10 @@ final class Lanes {
                     long ready = pacer.chatReadyAt(e.getKey());
                     if (ready > now) {
                         wake = Math.min(wake, ready);
-                    } else if (best == null || before(head, best)) {
+                        continue;
+                    }
+                    alertReady |= head.job().priority() == Priority.ALERT;
+                    if (best == null || before(head, best, repliesFirst)) {
                         best = head;
                         bestChat = e.getKey();
                     }
@@ -94,6 +99,9 @@ final class Lanes {
                 long chat = bestChat;
                 Lane lane = lanes.get(chat);
                 Queued next = lane.poll();
+                if (alertReady && next.job().priority() == Priority.REPLY) {
+                    pacer.replyOvertook(now);
+                }
                 metrics.queued(next.job().priority(), -1);
                 lane.busy(true);
                 pacer.started(now);
@@ -106,9 +114,18 @@ final class Lanes {
         }
     }
 
-    private static boolean before(Queued a, Queued b) {
-        int byPriority = a.job().priority().compareTo(b.job().priority());
+    /**
+     * Priority first, then arrival; a reply goes before alerts while the pacer's reserve for replies lasts. Only
+     * across chats: within one chat's lane the order stays alerts, replies, charts.
+     */
+    private static boolean before(Queued a, Queued b, boolean repliesFirst) {
+        int byPriority = Integer.compare(rank(a, repliesFirst), rank(b, repliesFirst));
         return byPriority < 0 || byPriority == 0 && a.seq() < b.seq();
+    }
+
+    private static int rank(Queued q, boolean repliesFirst) {
+        Priority p = q.job().priority();
+        return repliesFirst && p == Priority.REPLY ? -1 : p.ordinal();
     }
 
     /** The chat's request came back: its next one may follow after the chat's gap; an emptied lane goes. */

@@ -21,14 +21,26 @@ public final class Pacer {
     /** This many chats refused within the window means the bot as a whole is too fast. */
     private static final int CHATS_FOR_GLOBAL_PAUSE = 3;
     private static final long WINDOW = 30 * SECOND;
+    /**
+     * The share of the overall rate kept for replies (command answers, a Status button's detail): while alerts
+     * fan out to many chats, a reply to another chat overtakes them as long as this budget lasts, so an
+     * operator's /status is not answered after the whole fan-out. Alerts keep the rest, and all of it when
+     * nobody asks anything.
+     */
+    static final double REPLY_SHARE = 0.15;
+    /** Replies that may overtake at once before the budget refills (a few people asking together). */
+    private static final double REPLY_BURST = 3;
 
     private final long overallGap;
     private final long privateGap;
     private final long groupGap;
     private final Map<Long, Long> chatReady = new HashMap<>();
     private final Deque<RateLimit> recentLimits = new ArrayDeque<>();
+    private final double replyCreditPerNano;
     private long overallReady;
     private long globalQuietUntil;
+    private double replyCredit = REPLY_BURST;
+    private long replyCreditAt;
 
     private record RateLimit(long at, long chatId) {
     }
@@ -37,6 +49,24 @@ public final class Pacer {
         this.overallGap = (long) (SECOND * OVERALL_MARGIN / limits.overallPerSecond());
         this.privateGap = SECOND / limits.privateChatPerSecond();
         this.groupGap = 60 * SECOND / limits.groupPerMinute();
+        this.replyCreditPerNano = REPLY_SHARE * limits.overallPerSecond() / OVERALL_MARGIN / SECOND;
+    }
+
+    /** Whether a reply may go before alerts of other chats that are ready too (the reserved share is not used up). */
+    boolean replyMayOvertake(long now) {
+        refillReplies(now);
+        return replyCredit >= 1;
+    }
+
+    /** A reply went before a waiting alert: it counts against the reserved share. */
+    void replyOvertook(long now) {
+        refillReplies(now);
+        replyCredit -= 1;
+    }
+
+    private void refillReplies(long now) {
+        replyCredit = Math.min(REPLY_BURST, replyCredit + Math.max(0, now - replyCreditAt) * replyCreditPerNano);
+        replyCreditAt = Math.max(replyCreditAt, now);
     }
 
     static boolean isGroup(long chatId) {

@@ -66,9 +66,22 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param maxRecordBytes the largest record value it must accept (monitors.maxRecordBytes)
      */
     public static EmbeddedKafka start(Path dataDir, int port, int maxRecordBytes) {
+        return start(dataDir, port, maxRecordBytes, true);
+    }
+
+    /**
+     * @param createTopicsOnFirstWrite Kafka's own default (auto.create.topics.enable): a solver's first write
+     *                                 creates its topic, so a newcomer needs no Kafka tools. Only clients that
+     *                                 ask for it create topics: producers do, iterwatch's readers and its
+     *                                 existence checks (admin requests) never do, so /add still refuses a
+     *                                 topic nobody wrote to. False stands for a cluster whose topics an
+     *                                 administrator creates.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, int maxRecordBytes, boolean createTopicsOnFirstWrite) {
         long started = System.nanoTime();
         int brokerPort = port == 0 ? freePort() : port;
         Map<String, String> settings = settings(dataDir, brokerPort, freePort());
+        settings.put("auto.create.topics.enable", Boolean.toString(createTopicsOnFirstWrite));
         settings.putAll(sizes(maxRecordBytes));
         KafkaConfig config = new KafkaConfig(settings, false);
         boolean fresh = !Files.exists(dataDir.resolve("meta.properties"));
@@ -147,8 +160,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("min.insync.replicas", "1");
-        // iterwatch must be able to answer "topic does not exist" instead of creating it.
-        p.put("auto.create.topics.enable", "false");
         p.put("group.initial.rebalance.delay.ms", "0");
         return p;
     }

@@ -83,6 +83,21 @@ class DeliveryOrderTest {
         assertThat(sent).containsExactly("stranger 0", "reply to a user", "chart", "stranger 1", "stranger 2", "stranger 3");
     }
 
+    @Test
+    void aReplyToSomeoneGoesBeforeAnAlertFanOutToOtherChats() throws InterruptedException {
+        delivery = started("fan-out", 5);
+        delivery.alert(new ChatTarget(100, null), "alert 0", null);
+        waitUntil(() -> sent.size() == 1);
+        for (int i = 1; i <= 5; i++) {
+            delivery.alert(new ChatTarget(100 + i, null), "alert " + i, null);
+        }
+        delivery.reply(new ChatTarget(5, null), "status");
+        firstMayFinish.countDown();
+        waitUntil(() -> sent.size() == 7);
+
+        assertThat(sent).containsExactly("alert 0", "status", "alert 1", "alert 2", "alert 3", "alert 4", "alert 5");
+    }
+
     /** An engine sending through the recording gateway, {@code overallPerSecond} requests a second at most. */
     private Delivery started(String database, int overallPerSecond) {
         Delivery engine = new Delivery(new RecordingGateway(),

@@ -71,4 +71,25 @@ class PacerTest {
         assertThat(pacer.chatReadyAt(5)).isEqualTo(12 * S);
         assertThat(pacer.chatReadyAt(6)).isZero();
     }
+
+    @Test
+    void repliesMayOvertakeAlertsWithinAReservedShareOfTheOverallRate() {
+        long t = 10 * S;
+        int overtook = 0;
+        while (pacer.replyMayOvertake(t)) {
+            pacer.replyOvertook(t);
+            overtook++;
+        }
+        assertThat(overtook).as("a burst of a few").isEqualTo(3);
+
+        // Over a minute of replies asked for all the time, they get about 15 % of 30/1.1 a second.
+        int inAMinute = 0;
+        for (long at = t; at < t + 60 * S; at += S / 100) {
+            if (pacer.replyMayOvertake(at)) {
+                pacer.replyOvertook(at);
+                inAMinute++;
+            }
+        }
+        assertThat(inAMinute).isBetween(240, 250);
+    }
 }

@@ -145,7 +145,9 @@ public final class KafkaBroker implements AutoCloseable {
         if (kafka != null) {
             stop();
         }
-        kafka = EmbeddedKafka.start(dataDir, port, MAX_RECORD_BYTES);
+        // Stands for a cluster whose topics an administrator creates: a test's topic exists only once it made it.
+        // iterwatch's own embedded broker creates a topic on a solver's first write (TopicCommandTest).
+        kafka = EmbeddedKafka.start(dataDir, port, MAX_RECORD_BYTES, false);
         port = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iterwatch.config.ConfigLoader;
@@ -47,6 +48,7 @@ public final class Iterwatch implements AutoCloseable {
     private final Map<String, String> environment = new HashMap<>();
     private IterwatchProcess process;
     private int runs;
+    private int tools;
 
     public Iterwatch(Path dir, FakeTelegram telegram, KafkaBroker kafka, long... admins) {
         this(dir, telegram, kafka.bootstrapServers(), admins);
@@ -180,6 +182,27 @@ public final class Iterwatch implements AutoCloseable {
 
     public static boolean toChat(ApiCall call, long chatId) {
         return ChatView.toChat(call, chatId);
+    }
+
+    /** What a command-line tool printed, and how it ended. */
+    public record ToolRun(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Runs {@code iterwatch <args>} (a tool such as {@code topic list} or {@code demo}) to its end, with this
+     * installation's environment, as someone on the same machine would from a shell.
+     */
+    public ToolRun runTool(Duration timeout, String... args) {
+        int n = ++tools;
+        Path out = dir.resolve("tool-" + n + ".out");
+        Path err = dir.resolve("tool-" + n + ".err");
+        IterwatchProcess tool = IterwatchProcess.launch(environment, List.of(args), out, err);
+        int exit = tool.awaitExit(timeout);
+        try {
+            return new ToolRun(exit, Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Optional<String> log() {
