@@ -18,6 +18,8 @@ final class RunSeries {
     private Series series;
     private String run;
     private boolean finished;
+    /** The run that replaced a run with points, since the last {@link #takeNewRun()}; null: none. */
+    private String newRun;
     private long gapsVersion = -1;
     private Series.Gaps gaps = Series.Gaps.NONE;
 
@@ -36,10 +38,15 @@ final class RunSeries {
             if (pastRuns.contains(r.run())) {
                 return false;
             }
-            if (run != null) {
-                forget(run);
+            // Identity is (run, series, iteration, index): records without a run are a run of their own, so a
+            // run id after them starts the series afresh just as a second run id does.
+            if (run != null || series.points() > 0) {
+                if (run != null) {
+                    forget(run);
+                }
                 newSeries();
                 finished = false;
+                newRun = r.run();
             }
             run = r.run();
         }
@@ -54,6 +61,7 @@ final class RunSeries {
         run = null;
         pastRuns.clear();
         finished = false;
+        newRun = null;
     }
 
     private void newSeries() {
@@ -67,6 +75,13 @@ final class RunSeries {
         if (pastRuns.size() > REMEMBERED_RUNS) {
             pastRuns.remove(pastRuns.iterator().next());
         }
+    }
+
+    /** The run that replaced another since the last call, if any. */
+    String takeNewRun() {
+        String taken = newRun;
+        newRun = null;
+        return taken;
     }
 
     String run() {

@@ -94,6 +94,11 @@ final class TopicReader implements AutoCloseable {
         if (measureLag(end) == 0) {
             caughtUp = true;
         }
+        String newRun = series.takeNewRun();
+        if (wasCaughtUp && newRun != null && restartCause == null) {
+            // A run id after records without one: the stored generation cannot tell this from a first run id.
+            restartCause = "new run " + newRun;
+        }
         stats.sample(System.nanoTime());
         return wasCaughtUp ? stats.read() - before : 0;
     }
