@@ -17,7 +17,10 @@ final class RunSeries {
     private final Set<String> pastRuns = new LinkedHashSet<>();
     private Series series;
     private String run;
-    private boolean finished;
+    private RunProgress progress = new RunProgress();
+    private Deltas deltas = new Deltas();
+    /** Values beyond ±limit are diverging ({@code limit=}); set by the tick from the monitor's options. */
+    private double limit = Double.POSITIVE_INFINITY;
     /** The run that replaced a run with points, since the last {@link #takeNewRun()}; null: none. */
     private String newRun;
     private long gapsVersion = -1;
@@ -45,13 +48,12 @@ final class RunSeries {
                     forget(run);
                 }
                 newSeries();
-                finished = false;
                 newRun = r.run();
             }
             run = r.run();
         }
         series.put(r.series(), r.iteration(), r.index(), r.values(), r.x());
-        finished |= r.last();
+        progress.take(r.iteration(), r.values(), r.total(), r.last(), r.millis(), limit);
         return true;
     }
 
@@ -60,12 +62,13 @@ final class RunSeries {
         newSeries();
         run = null;
         pastRuns.clear();
-        finished = false;
         newRun = null;
     }
 
     private void newSeries() {
         series = new Series(pointBudget);
+        progress = new RunProgress();
+        deltas = new Deltas();
         gaps = Series.Gaps.NONE;
         gapsVersion = -1;
     }
@@ -88,9 +91,22 @@ final class RunSeries {
         return run;
     }
 
-    /** The solver sent its last record: silence after it is no stall. */
+    /** The solver sent its last record, or reached its total: silence after it is no stall. */
     boolean finished() {
-        return finished;
+        return progress.finished();
+    }
+
+    RunProgress progress() {
+        return progress;
+    }
+
+    void limit(double value) {
+        limit = value;
+    }
+
+    /** The change per iteration, brought up to date (costs a walk over the iterations). */
+    java.util.List<Deltas.Delta> deltas() {
+        return deltas.update(series);
     }
 
     long points() {

@@ -192,6 +192,11 @@ final class Series {
         return points;
     }
 
+    /** Every series' rows, by name: for the change between iterations ({@link Deltas}). */
+    Map<String, TreeMap<Long, Row>> rows() {
+        return byName;
+    }
+
     /** The cells it holds, the measure of its budget. */
     long cells() {
         return cells;

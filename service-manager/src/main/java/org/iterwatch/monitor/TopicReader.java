@@ -186,7 +186,7 @@ final class TopicReader implements AutoCloseable {
         Series.Gaps gaps = whole ? series.countGaps() : series.knownGaps();
         snapshot = new MonitorSnapshot(series.points(), series.firstIteration(), series.lastIteration(), gaps,
                 stats.lastRecord(), stats.skipped(), stats.lastError(), series.version(), stats.rate(System.nanoTime()),
-                stats.lag(), since, caughtUp);
+                stats.lag(), since, caughtUp, series.progress().progress());
     }
 
     /** The reader's latest figures; safe from any thread. */
@@ -217,6 +217,25 @@ final class TopicReader implements AutoCloseable {
 
     boolean finished() {
         return series.finished();
+    }
+
+    /** Values beyond ±limit count as diverging from the next record on (infinity: no limit). */
+    void limit(double value) {
+        series.limit(value);
+    }
+
+    /** The open episodes of non-finite and of diverging values: their first iteration, or -1. */
+    long nonFiniteSince() {
+        return series.progress().nonFiniteSince();
+    }
+
+    long divergingSince() {
+        return series.progress().divergingSince();
+    }
+
+    /** The change per iteration ({@code converge=}); walks the iterations, so only at the end of a tick. */
+    List<Deltas.Delta> deltas() {
+        return series.deltas();
     }
 
     long version() {

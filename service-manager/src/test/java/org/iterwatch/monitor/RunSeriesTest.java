@@ -9,7 +9,7 @@ class RunSeriesTest {
     final RunSeries series = new RunSeries(Long.MAX_VALUE);
 
     static RecordDecoder.DecodedRecord record(String run, long iteration, double... values) {
-        return new RecordDecoder.DecodedRecord(run, "", iteration, 0, values, null, false);
+        return new RecordDecoder.DecodedRecord(run, "", iteration, 0, values, null, false, null, 0);
     }
 
     @Test

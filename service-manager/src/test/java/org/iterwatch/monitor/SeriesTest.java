@@ -225,4 +225,13 @@ class SeriesTest {
         assertThat(series.plot(false).get(0).breaksBefore()).as("numbered: only the missing iteration 3 breaks it")
                 .containsExactly(6);
     }
+
+    @Test
+    void aSolversNaNIsAValueAndNotAnEmptyCell() {
+        series.put(1, 0, new double[] {1, Double.NaN, Double.POSITIVE_INFINITY});
+        series.put(1, 0, new double[] {1, Double.NaN, Double.POSITIVE_INFINITY});
+
+        assertThat(series.points()).as("re-sent, not doubled").isEqualTo(3);
+        assertThat(series.values()).containsExactly(1, Double.NaN, Double.POSITIVE_INFINITY);
+    }
 }
