@@ -38,7 +38,8 @@ public final class ChartRenderer {
         List<Color> mustKeep = new ArrayList<>(List.of(Color.WHITE, FrameChart.TEXT, FrameChart.GRID, FrameChart.AXIS,
                 NON_FINITE, FINISHED));
         try {
-            DataRange range = DataRange.of(request.series(), request.options().logY());
+            PreviousRun previous = request.options().previousRun();
+            DataRange range = DataRange.of(request.series(), request.options().logY(), previous);
             FrameChart frame = FrameChart.of(request, range, g);
             frame.paint(g, width, height);
             area = frame.plotArea();
@@ -46,6 +47,11 @@ public final class ChartRenderer {
             LineMask lines = new LineMask(area);
             byte[] nonFiniteColumns = new byte[area.plotWidth()];
             long drawn = 0;
+            if (previous != null) {
+                previousRun(raster, lines, area, frame, previous, range);
+                mustKeep.add(PREVIOUS_RUN);
+                mustKeep.add(PREVIOUS_BAND);
+            }
             List<PlotSeries> series = request.series();
             for (int i = 0; i < series.size(); i++) {
                 PlotSeries s = series.get(i);
@@ -92,6 +98,39 @@ public final class ChartRenderer {
         }
         byte[] png = PngEncoder.encode(image, request.title(), mustKeep);
         return new RenderedChart(png, request.title(), width, height, area, outliers, nonFinite);
+    }
+
+    /** The previous run's mean line (a grey of its own, apart from text shades), and the band of its values. */
+    public static final Color PREVIOUS_RUN = new Color(176, 180, 190);
+    static final Color PREVIOUS_BAND = new Color(238, 238, 238);
+
+    private static void previousRun(Raster raster, LineMask lines, PlotArea area, FrameChart frame, PreviousRun run,
+                                    DataRange range) {
+        int n = run.buckets();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double width = (run.xMax() - run.xMin()) / n;
+        for (int b = 0; b < n; b++) {
+            x[b] = run.xAt(b);
+            y[b] = run.mean()[b];
+            if (Float.isNaN(run.lo()[b])) {
+                continue;
+            }
+            int from = (int) Math.round(area.pixelX(x[b] - width / 2));
+            int to = (int) Math.round(area.pixelX(x[b] + width / 2));
+            double top = Math.min(range.yMax(), run.hi()[b]);
+            double bottom = Math.max(range.yMin(), run.lo()[b]);
+            if (top < bottom || range.logY() && bottom <= 0) {
+                continue;
+            }
+            for (int c = from; c <= Math.max(from, to); c++) {
+                raster.column(c, (int) Math.round(area.pixelY(top)), (int) Math.round(area.pixelY(bottom)),
+                        PREVIOUS_BAND.getRGB());
+            }
+        }
+        Projection p = Projection.of(new PlotSeries("", x, y), area, false, range.yMin(), range.yMax());
+        lines.polyline(p, frame.lineHalfWidth());
+        lines.paint(raster, PREVIOUS_RUN.getRGB());
     }
 
     /**

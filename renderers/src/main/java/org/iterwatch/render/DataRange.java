@@ -21,6 +21,11 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
     private static final double TAIL = 0.005;
 
     static DataRange of(List<PlotSeries> series, boolean logY) {
+        return of(series, logY, null);
+    }
+
+    /** With the previous run's x range and the range of its means, so that both runs are in the picture. */
+    static DataRange of(List<PlotSeries> series, boolean logY, PreviousRun previous) {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
@@ -49,6 +54,11 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
                 placeable++;
             }
         }
+        if (previous != null) {
+            realX |= previous.realX();
+            xMin = Math.min(xMin, previous.xMin());
+            xMax = Math.max(xMax, previous.xMax());
+        }
         if (xMin > xMax) {
             return new DataRange(realX ? 0 : 1, realX ? 1 : 10, logY ? 1 : 0, logY ? 10 : 1, logY, realX);
         }
@@ -60,6 +70,14 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
         if (bulk != null) {
             yMin = Math.max(yMin, logY ? Math.pow(10, bulk[0]) : bulk[0]);
             yMax = Math.min(yMax, logY ? Math.pow(10, bulk[1]) : bulk[1]);
+        }
+        if (previous != null) {
+            for (float m : previous.mean()) {
+                if (Float.isFinite(m) && !(logY && m <= 0)) {
+                    yMin = Math.min(yMin, m);
+                    yMax = Math.max(yMax, m);
+                }
+            }
         }
         double[] x = realX || xMax > xMin ? widened(xMin, xMax, false) : new double[] {xMin - 1, xMax + 1};
         double[] y = widened(yMin, yMax, logY);

@@ -122,6 +122,26 @@ class ReadableChartTest {
         assertThat(count(Pixels.decode(done), ChartRenderer.FINISHED)).isGreaterThan(100);
     }
 
+    /** Issue 12, point 4: the run before this one, faded grey behind it, over its own x range. */
+    @Test
+    void thePreviousRunIsDrawnGreyBehindTheNewOne() {
+        PreviousRun.Builder b = new PreviousRun.Builder(1, 10_000, false);
+        for (int i = 1; i <= 10_000; i++) {
+            b.add(i, Math.cos(i / 1000.0));
+        }
+        PreviousRun previous = b.build(java.time.Duration.ofMinutes(192));
+        double[] y = {0.5, 0.6, 0.7, 0.8, 0.9};
+        RenderedChart alone = renderer.render(ChartRequest.progress("p", List.of(PlotSeries.ordinal(y))));
+        RenderedChart beside = renderer.render(ChartRequest.progress("p", List.of(PlotSeries.ordinal(y)),
+                ChartOptions.DEFAULT.withPreviousRun(previous)));
+
+        assertThat(count(Pixels.decode(alone), ChartRenderer.PREVIOUS_RUN)).isZero();
+        assertThat(count(Pixels.decode(beside), ChartRenderer.PREVIOUS_RUN)).as("grey line pixels").isGreaterThan(1000);
+        assertThat(beside.plot().xMax()).as("the axis spans the previous run").isGreaterThan(9_000);
+        assertThat(beside.title()).isEqualTo("p \u2014 5 points");
+        assertThat(previous.summary()).isEqualTo("10,000 points, 3 h 12 min");
+    }
+
     static long count(BufferedImage image, Color color) {
         long n = 0;
         for (int y = 0; y < image.getHeight(); y++) {

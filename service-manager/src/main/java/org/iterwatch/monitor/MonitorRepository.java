@@ -3,6 +3,7 @@ package org.iterwatch.monitor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.iterwatch.render.PreviousRun;
 import org.jdbi.v3.core.Jdbi;
 
 /** Monitors and the chats following them, in the database. */
@@ -65,6 +66,26 @@ final class MonitorRepository {
                     .bind("m", monitorId).bind("k", key).bind("at", Instant.now()).execute();
             return true;
         });
+    }
+
+    /** Keeps the shape of the run that ended, in place of the one kept before. */
+    void previousRun(long monitorId, PreviousRun run) {
+        byte[] envelope = PreviousRuns.encode(run);
+        jdbi.useTransaction(h -> {
+            h.execute("DELETE FROM monitor_previous_run WHERE monitor_id = ?", monitorId);
+            h.createUpdate("INSERT INTO monitor_previous_run (monitor_id, points, duration_ms, envelope, ended_at) "
+                            + "VALUES (:m, :p, :d, :e, :at)")
+                    .bind("m", monitorId).bind("p", run.points()).bind("d", run.duration().toMillis())
+                    .bind("e", envelope).bind("at", Instant.now()).execute();
+        });
+    }
+
+    Optional<PreviousRun> previousRun(long monitorId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT points, duration_ms, envelope FROM monitor_previous_run WHERE monitor_id = :m")
+                .bind("m", monitorId)
+                .map((rs, ctx) -> PreviousRuns.decode(rs.getLong(1), rs.getLong(2), rs.getBytes(3)))
+                .findOne());
     }
 
     private static MonitorRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

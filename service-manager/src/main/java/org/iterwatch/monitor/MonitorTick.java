@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.render.Convergence;
+import org.iterwatch.render.PreviousRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,10 @@ final class MonitorTick {
                 // A half-read series is never drawn: the rebuild goes on next tick. A stopped one is drawn
                 // by the tick its stop fired.
                 return;
+            }
+            PreviousRun ended = reader.takeEnded();
+            if (ended != null) {
+                repository.previousRun(row.id(), ended);
             }
             MonitorRow current = supervisor.reportRestarts(row, reader);
             current = supervisor.watchStall(current, reader, sup, fresh, effective(current).stallPeriod());

@@ -13,6 +13,7 @@ import org.iterwatch.render.Convergence;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.render.ChartRequest;
 import org.iterwatch.render.PlotSeries;
+import org.iterwatch.render.PreviousRun;
 import org.iterwatch.render.Progress;
 import org.iterwatch.render.ProgressCaption;
 import org.iterwatch.render.RenderedChart;
@@ -42,9 +43,11 @@ final class Publisher {
         }
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
         Progress progress = snapshot.progress();
-        ChartOptions options = ChartOptions.DEFAULT.withBadge(progress == null ? null : progress.badge());
+        PreviousRun previous = repository.previousRun(monitor.id()).orElse(null);
+        ChartOptions options = ChartOptions.DEFAULT.withBadge(progress == null ? null : progress.badge())
+                .withPreviousRun(previous);
         RenderedChart chart = renderer.render(request(name, plot.get()).withOptions(options));
-        String caption = caption(monitor, state, snapshot, convergence, chart);
+        String caption = caption(monitor, state, snapshot, convergence, chart, previous);
         String hash = hash(chart.png(), caption);
         List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
         if (stale.isEmpty()) {
@@ -60,10 +63,11 @@ final class Publisher {
     }
 
     static String caption(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Convergence convergence,
-                          RenderedChart chart) {
+                          RenderedChart chart, PreviousRun previous) {
         CaptionDetails details = new CaptionDetails(snapshot.gaps().listed().stream().mapToLong(Long::longValue).toArray(),
                 null, (int) Math.min(Integer.MAX_VALUE, monitor.restarts()), snapshot.lastError())
-                .withInsight(snapshot.progress(), convergence, chart.outliers(), chart.nonFinite());
+                .withInsight(snapshot.progress(), convergence, chart.outliers(), chart.nonFinite())
+                .withPreviousRun(previous == null ? null : previous.summary());
         boolean finished = state == MonitorState.RUNNING && snapshot.progress() != null && snapshot.progress().finished();
         return new ProgressCaption(monitor.topic(), finished ? "\u2705 finished" : label(state), snapshot.points(),
                 snapshot.firstIteration(),

@@ -3,7 +3,10 @@ package org.iterwatch.monitor;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import org.iterwatch.render.PlotSeries;
+import org.iterwatch.render.PreviousRun;
+import org.iterwatch.render.Progress;
 
 /**
  * The series of the calculation's current run. A record of a new run replaces the series (the calculation
@@ -19,6 +22,8 @@ final class RunSeries {
     private String run;
     private RunProgress progress = new RunProgress();
     private Deltas deltas = new Deltas();
+    /** The shape of the run replaced last, until the tick stores it. */
+    private PreviousRun ended;
     /** Values beyond ±limit are diverging ({@code limit=}); set by the tick from the monitor's options. */
     private double limit = Double.POSITIVE_INFINITY;
     /** The run that replaced a run with points, since the last {@link #takeNewRun()}; null: none. */
@@ -66,6 +71,9 @@ final class RunSeries {
     }
 
     private void newSeries() {
+        if (series.points() > 0) {
+            ended = envelope();
+        }
         series = new Series(pointBudget);
         progress = new RunProgress();
         deltas = new Deltas();
@@ -78,6 +86,36 @@ final class RunSeries {
         if (pastRuns.size() > REMEMBERED_RUNS) {
             pastRuns.remove(pastRuns.iterator().next());
         }
+    }
+
+    /** The shape of the run that ended since the last call, or null. */
+    PreviousRun takeEnded() {
+        PreviousRun taken = ended;
+        ended = null;
+        return taken;
+    }
+
+    /** The current series' per-bucket envelope: what is kept of a run once Kafka no longer has it. */
+    private PreviousRun envelope() {
+        List<PlotSeries> lines = series.plot(true);
+        boolean realX = lines.stream().allMatch(l -> l.x() != null);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (PlotSeries l : lines) {
+            for (int i = 0; i < l.size(); i++) {
+                double x = realX ? l.x()[i] : i + 1;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+        }
+        PreviousRun.Builder builder = new PreviousRun.Builder(min, max, realX);
+        for (PlotSeries l : lines) {
+            for (int i = 0; i < l.size(); i++) {
+                builder.add(realX ? l.x()[i] : i + 1, l.y()[i]);
+            }
+        }
+        Progress p = progress.progress();
+        return builder.build(p == null ? Duration.ZERO : p.duration());
     }
 
     /** The run that replaced another since the last call, if any. */

@@ -15,6 +15,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.iterwatch.render.PlotSeries;
+import org.iterwatch.render.PreviousRun;
 
 /**
  * Reads one topic into the series of its calculation: the consumer, its positions, and the signs that the
@@ -217,6 +218,11 @@ final class TopicReader implements AutoCloseable {
 
     boolean finished() {
         return series.finished();
+    }
+
+    /** The shape of the run that ended since the last call (the calculation restarted), or null. */
+    PreviousRun takeEnded() {
+        return series.takeEnded();
     }
 
     /** Values beyond ±limit count as diverging from the next record on (infinity: no limit). */
