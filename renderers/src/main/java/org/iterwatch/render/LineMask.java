@@ -27,10 +27,9 @@ final class LineMask {
         this.coverage = new byte[maskWidth * (area.bottom() - area.top() + 1)];
     }
 
-    /** When dense, only the joins between columns: the line within a column lies under the envelope. */
+    /** Through every vertex: each point when sparse, each column's mean when dense. */
     void polyline(Projection p, float halfWidth) {
-        int step = p.dense() ? 2 : 1;
-        for (int k = step; k < p.count(); k += step) {
+        for (int k = 1; k < p.count(); k++) {
             if (!p.starts()[k]) {
                 segment(p.xs()[k - 1], p.ys()[k - 1], p.xs()[k], p.ys()[k], halfWidth);
             }

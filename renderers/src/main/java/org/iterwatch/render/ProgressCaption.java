@@ -22,6 +22,20 @@ public record ProgressCaption(String topic, String state, long points, long firs
         return html(CaptionDetails.NONE);
     }
 
+    /** "⚠ 60 non-finite values (marked at the top) · 1 outlier (marked at the edge)". */
+    static String marks(CaptionDetails details) {
+        StringBuilder out = new StringBuilder();
+        if (details.nonFinite() > 0) {
+            out.append("\u26a0 ").append(Titles.count(details.nonFinite())).append(" non-finite value")
+                    .append(details.nonFinite() == 1 ? "" : "s").append(" (marked at the top)");
+        }
+        if (details.outliers() > 0) {
+            out.append(out.length() > 0 ? " \u00b7 " : "").append(Titles.count(details.outliers())).append(" outlier")
+                    .append(details.outliers() == 1 ? "" : "s").append(" (marked at the edge)");
+        }
+        return out.toString();
+    }
+
     /** The caption with optional facts; always within {@link #MAX_CAPTION} visible characters. */
     public String html(CaptionDetails details) {
         StringBuilder out = new StringBuilder();
@@ -35,6 +49,18 @@ public record ProgressCaption(String topic, String state, long points, long firs
             out.append(", missing ").append(Iterations.ranges(details.missing(), MAX_MISSING));
         }
         out.append('\n');
+        if (details.progress() != null) {
+            out.append("Progress: ").append(Html.escape(details.progress().text())).append('\n');
+        }
+        if (details.convergence() != null) {
+            out.append("Convergence: ").append(Html.escape(details.convergence().text())).append('\n');
+        }
+        if (details.nonFinite() > 0 || details.outliers() > 0) {
+            out.append(marks(details)).append('\n');
+        }
+        if (details.previousRun() != null) {
+            out.append("Previous run: ").append(Html.escape(Html.shorten(details.previousRun(), 200))).append('\n');
+        }
         if (details.pointsPerMinute() != null) {
             out.append("Rate: ").append(String.format(Locale.ROOT, "%.3g", details.pointsPerMinute())).append(" points/min\n");
         }

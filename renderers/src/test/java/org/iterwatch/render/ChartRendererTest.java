@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -101,7 +102,7 @@ class ChartRendererTest {
 
         RenderedChart chart = renderer.render(ChartRequest.progress("airy.x0.6", List.of(PlotSeries.ordinal(y))));
 
-        String expected = "airy.x0.6 \u2014 " + n + " points";
+        String expected = "airy.x0.6 \u2014 " + String.format(Locale.ROOT, "%,d", n) + (n == 1 ? " point" : " points");
         assertThat(chart.title()).isEqualTo(expected);
         assertThat(pngTitle(chart.png())).isEqualTo(expected);
         assertThat(chart.png().length).isLessThan(200_000);
@@ -175,7 +176,8 @@ class ChartRendererTest {
             assertThat(image.getWidth()).isEqualTo(size[0]);
             assertThat(image.getHeight()).isEqualTo(size[1]);
             assertThat(image.getColorModel()).isInstanceOf(IndexColorModel.class);
-            assertThat(chart.png().length).isLessThan(200_000);
+            // 1 000 random values, the line over them zigzagging through every one: the costliest picture to compress
+            assertThat(chart.png().length).isLessThan(250_000);
             assertThat(count(image, ChartRenderer.POINT_RED)).isGreaterThan(1000);
         }
     }

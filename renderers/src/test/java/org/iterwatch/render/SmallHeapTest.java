@@ -25,7 +25,7 @@ class SmallHeapTest {
 
         assertThat(ended).as(output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("heap \u2014 1000000 points").contains("max heap");
+        assertThat(output).contains("heap \u2014 1,000,000 points").contains("max heap");
         assertThat(List.of(output.split("\\s+"))).doesNotContain("OutOfMemoryError");
     }
 }

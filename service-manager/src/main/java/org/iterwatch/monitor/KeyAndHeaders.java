@@ -26,6 +26,19 @@ final class KeyAndHeaders {
         return index;
     }
 
+    /** The header total (planned iterations), or null without one; anything but a whole number is refused. */
+    static Long total(Headers headers) {
+        Header h = headers.lastHeader("total");
+        if (h == null) {
+            return null;
+        }
+        Long total = number(h.value());
+        if (total == null) {
+            throw new BadRecordException("header total must be a whole number from 0 on");
+        }
+        return total;
+    }
+
     static String seriesName(ParsedRecord parsed, Headers headers) {
         String name = parsed.series() != null ? parsed.series() : orEmpty(text(headers, "series", "header series"));
         if (name.length() > MAX_NAME) {

@@ -50,7 +50,15 @@ final class MonitorMessages {
     }
 
     static String unknownOption(String key) {
-        return "Unknown option " + quoted(key) + "; the options are refresh, stall and x.";
+        return "Unknown option " + quoted(key) + "; the options are refresh, stall, x, converge, limit and stagnation.";
+    }
+
+    static String notAPositiveNumber(String key, String text) {
+        return key + " must be a positive number like 1e-6, or off, not " + quoted(text);
+    }
+
+    static String notAnIterationCount(String key, String text) {
+        return key + " must be a whole number of iterations from 2 to 100000, not " + quoted(text);
     }
 
     static String notADuration(String key, String text) {
@@ -74,6 +82,10 @@ final class MonitorMessages {
             case STALLED -> "\u23f8 " + t + " stalled: no new records for " + d + ".";
             case RESUMED -> "\u25b6 " + t + " resumed: records are arriving again.";
             case FAILED -> "\u2716 The monitor of " + t + " failed and stopped: " + d + ". " + startHint(t) + " revives it.";
+            case NON_FINITE -> "\u26a0 " + t + ": non-finite values (NaN or infinity) since iteration " + d + ".";
+            case DIVERGING -> "\u26a0 " + t + " is diverging: " + d + ".";
+            case CONVERGED -> "\u2705 " + t + " converged: " + d + ".";
+            case STAGNATING -> "\u23f8 " + t + " is stagnating: " + d + ".";
         };
     }
 

@@ -3,6 +3,7 @@ package org.iterwatch.monitor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.iterwatch.render.PreviousRun;
 import org.jdbi.v3.core.Jdbi;
 
 /** Monitors and the chats following them, in the database. */
@@ -24,8 +25,10 @@ final class MonitorRepository {
 
     void options(long id, String title, MonitorOptions o) {
         jdbi.useHandle(h -> h.createUpdate(
-                        "UPDATE monitor SET title = :title, refresh_ms = :r, stall_ms = :s, x_axis = :x WHERE id = :id")
+                        "UPDATE monitor SET title = :title, refresh_ms = :r, stall_ms = :s, x_axis = :x, converge_tol = :tol, "
+                                + "value_limit = :lim, stagnation = :n WHERE id = :id")
                 .bind("title", title)
+                .bind("tol", o.converge()).bind("lim", o.limit()).bind("n", o.stagnation())
                 .bind("r", o.refreshPeriod() == null ? null : o.refreshPeriod().toMillis())
                 .bind("s", o.stallPeriod() == null ? null : o.stallPeriod().toMillis())
                 .bind("x", o.xAxis() == null ? null : o.xAxis().name()).bind("id", id).execute());
@@ -47,6 +50,44 @@ final class MonitorRepository {
         jdbi.useHandle(h -> h.execute("UPDATE monitor SET held_state = ? WHERE id = ?", state == null ? null : state.name(), id));
     }
 
+    /**
+     * Records that the alert {@code key} of a monitor was raised; false when it was already (the alert must then
+     * not go out again).
+     */
+    boolean firstAlert(long monitorId, String key) {
+        // One tick of a monitor runs at a time (see LiveMonitor): nothing else inserts this key meanwhile.
+        return jdbi.inTransaction(h -> {
+            int known = h.createQuery("SELECT COUNT(*) FROM monitor_alert WHERE monitor_id = :m AND alert_key = :k")
+                    .bind("m", monitorId).bind("k", key).mapTo(Integer.class).one();
+            if (known > 0) {
+                return false;
+            }
+            h.createUpdate("INSERT INTO monitor_alert (monitor_id, alert_key, raised_at) VALUES (:m, :k, :at)")
+                    .bind("m", monitorId).bind("k", key).bind("at", Instant.now()).execute();
+            return true;
+        });
+    }
+
+    /** Keeps the shape of the run that ended, in place of the one kept before. */
+    void previousRun(long monitorId, PreviousRun run) {
+        byte[] envelope = PreviousRuns.encode(run);
+        jdbi.useTransaction(h -> {
+            h.execute("DELETE FROM monitor_previous_run WHERE monitor_id = ?", monitorId);
+            h.createUpdate("INSERT INTO monitor_previous_run (monitor_id, points, duration_ms, envelope, ended_at) "
+                            + "VALUES (:m, :p, :d, :e, :at)")
+                    .bind("m", monitorId).bind("p", run.points()).bind("d", run.duration().toMillis())
+                    .bind("e", envelope).bind("at", Instant.now()).execute();
+        });
+    }
+
+    Optional<PreviousRun> previousRun(long monitorId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT points, duration_ms, envelope FROM monitor_previous_run WHERE monitor_id = :m")
+                .bind("m", monitorId)
+                .map((rs, ctx) -> PreviousRuns.decode(rs.getLong(1), rs.getLong(2), rs.getBytes(3)))
+                .findOne());
+    }
+
     private static MonitorRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         Long refresh = rs.getObject(4, Long.class);
@@ -54,25 +95,26 @@ final class MonitorRepository {
         String x = rs.getString(6);
         String held = rs.getString(8);
         MonitorOptions options = new MonitorOptions(refresh == null ? null : java.time.Duration.ofMillis(refresh),
-                stall == null ? null : java.time.Duration.ofMillis(stall), x == null ? null : XAxis.valueOf(x));
+                stall == null ? null : java.time.Duration.ofMillis(stall), x == null ? null : XAxis.valueOf(x),
+                rs.getObject(10, Double.class), rs.getObject(11, Double.class), rs.getObject(12, Integer.class));
         return new MonitorRow(rs.getLong(1), rs.getString(2), rs.getString(3), options, rs.getString(7),
                 held == null ? null : MonitorState.valueOf(held), rs.getLong(9));
     }
 
     Optional<MonitorRow> byTopic(String topic) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts FROM monitor WHERE topic = :topic")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts, converge_tol, value_limit, stagnation FROM monitor WHERE topic = :topic")
                 .bind("topic", topic).map(MonitorRepository::row)
                 .findOne());
     }
 
     Optional<MonitorRow> byId(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts FROM monitor WHERE id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts, converge_tol, value_limit, stagnation FROM monitor WHERE id = :id")
                 .bind("id", id).map(MonitorRepository::row)
                 .findOne());
     }
 
     List<MonitorRow> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts FROM monitor ORDER BY topic")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, topic, title, refresh_ms, stall_ms, x_axis, generation, held_state, restarts, converge_tol, value_limit, stagnation FROM monitor ORDER BY topic")
                 .map(MonitorRepository::row).list());
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.iterwatch.config.Durations;
+import org.iterwatch.render.Convergence;
 import org.iterwatch.render.Html;
+import org.iterwatch.render.Progress;
 import org.iterwatch.render.StatusText;
 
 /**
@@ -20,11 +22,13 @@ import org.iterwatch.render.StatusText;
  * @param lastError    why the last skipped record was skipped, or null
  * @param since        when this monitor's reading began (its uptime), or null when it is not reading
  * @param options      the options in force
+ * @param progress     how far the run is, its pace and ETA, or null before any record
+ * @param convergence  the change between iterations ({@code converge=}), or null
  */
 public record MonitorStatus(String topic, String title, MonitorState state, long points, long firstIteration,
                             long lastIteration, List<Long> missing, long missingCount, double rate, long lag,
                             Instant lastRecord, long skipped, String lastError, long restarts, Instant since,
-                            MonitorOptions options) {
+                            MonitorOptions options, Progress progress, Convergence convergence) {
     public MonitorStatus {
         missing = List.copyOf(missing);
     }
@@ -36,7 +40,14 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
         if (title != null) {
             out.append(" \u2014 ").append(Html.escape(Html.shorten(title, 200)));
         }
-        out.append("\nState: ").append(state.name());
+        boolean finished = state == MonitorState.RUNNING && progress != null && progress.finished();
+        out.append("\nState: ").append(finished ? "FINISHED" : state.name());
+        if (progress != null) {
+            out.append("\nProgress: ").append(Html.escape(progress.text()));
+        }
+        if (convergence != null) {
+            out.append("\nConvergence: ").append(Html.escape(convergence.text()));
+        }
         out.append("\nPoints: ").append(points);
         if (points > 0) {
             out.append("\nIterations: ").append(firstIteration).append('\u2013').append(lastIteration);
@@ -57,6 +68,13 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
         out.append("\nOptions: refresh=").append(Durations.format(options.refreshPeriod()))
                 .append(" stall=").append(Durations.format(options.stallPeriod()))
                 .append(" x=").append(options.xAxis().name().toLowerCase(Locale.ROOT));
+        if (options.converge() != null) {
+            out.append(" converge=").append(MonitorOptions.number(options.converge()))
+                    .append(" stagnation=").append(options.stagnation());
+        }
+        if (options.limit() != null) {
+            out.append(" limit=").append(MonitorOptions.number(options.limit()));
+        }
         return out.toString();
     }
 

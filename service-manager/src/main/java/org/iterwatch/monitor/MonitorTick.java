@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.iterwatch.config.Monitors;
+import org.iterwatch.render.Convergence;
+import org.iterwatch.render.PreviousRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +78,8 @@ final class MonitorTick {
         }
         TopicReader reader = monitor.reader();
         try {
+            Double limit = effective(row).limit();
+            reader.limit(limit == null ? Double.POSITIVE_INFINITY : limit);
             long fresh = reader.catchUp(CATCH_UP_BUDGET, stop);
             sup.failures = 0;
             sup.reconnecting = false;
@@ -84,8 +88,14 @@ final class MonitorTick {
                 // by the tick its stop fired.
                 return;
             }
+            PreviousRun ended = reader.takeEnded();
+            if (ended != null) {
+                repository.previousRun(row.id(), ended);
+            }
             MonitorRow current = supervisor.reportRestarts(row, reader);
             current = supervisor.watchStall(current, reader, sup, fresh, effective(current).stallPeriod());
+            MonitorOptions options = effective(current);
+            supervisor.watchSeries(current, reader, options, options.converge() == null ? null : reader.deltas());
             show(current, MonitorState.of(current, true, false), reader, sup);
         } catch (KafkaUnreachableException e) {
             // Not a failure of ours: wait for the broker as long as it takes.
@@ -166,8 +176,12 @@ final class MonitorTick {
 
     /** The plot is copied from the series only when someone is to be shown a new picture. */
     private boolean publish(MonitorRow row, MonitorState state, TopicReader reader, boolean changed) {
-        boolean coordinates = effective(row).xAxis() == XAxis.COORDINATES;
-        return publisher.publish(row, state, reader.snapshot(), () -> reader.plot(coordinates), changed);
+        MonitorOptions options = effective(row);
+        boolean coordinates = options.xAxis() == XAxis.COORDINATES;
+        Convergence convergence = options.converge() == null ? null
+                : Deltas.convergence(reader.deltas(), options.converge());
+        live.get(row.id()).ifPresent(m -> m.supervision().convergence = convergence);
+        return publisher.publish(row, state, reader.snapshot(), () -> reader.plot(coordinates), convergence, changed);
     }
 
     private MonitorOptions effective(MonitorRow row) {

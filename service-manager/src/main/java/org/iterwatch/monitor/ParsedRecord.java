@@ -10,6 +10,7 @@ package org.iterwatch.monitor;
  * @param x         real abscissae, one per value, or null
  * @param series    the series name, or null when the record did not say
  * @param last      the solver marked this record as its final one
+ * @param total     the number of iterations the solver plans, or null when the record did not say
  */
-record ParsedRecord(Long iteration, Long index, double[] values, double[] x, String series, boolean last) {
+record ParsedRecord(Long iteration, Long index, double[] values, double[] x, String series, boolean last, Long total) {
 }

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.render.CaptionDetails;
+import org.iterwatch.render.ChartOptions;
+import org.iterwatch.render.Convergence;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.render.ChartRequest;
 import org.iterwatch.render.PlotSeries;
+import org.iterwatch.render.PreviousRun;
+import org.iterwatch.render.Progress;
 import org.iterwatch.render.ProgressCaption;
 import org.iterwatch.render.RenderedChart;
 
@@ -32,14 +36,18 @@ final class Publisher {
      * @return true once every follower that does not show this state yet has been handed it
      */
     boolean publish(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Supplier<List<PlotSeries>> plot,
-                    boolean changed) {
+                    Convergence convergence, boolean changed) {
         List<Follower> followers = repository.followers(monitor.id());
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
             return true;
         }
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        RenderedChart chart = renderer.render(request(name, plot.get()));
-        String caption = caption(monitor, state, snapshot);
+        Progress progress = snapshot.progress();
+        PreviousRun previous = repository.previousRun(monitor.id()).orElse(null);
+        ChartOptions options = ChartOptions.DEFAULT.withBadge(progress == null ? null : progress.badge())
+                .withPreviousRun(previous);
+        RenderedChart chart = renderer.render(request(name, plot.get()).withOptions(options));
+        String caption = caption(monitor, state, snapshot, convergence, chart, previous);
         String hash = hash(chart.png(), caption);
         List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
         if (stale.isEmpty()) {
@@ -54,10 +62,15 @@ final class Publisher {
         return ChartRequest.progress(name, plot.isEmpty() ? List.of(PlotSeries.ordinal(new double[0])) : plot);
     }
 
-    static String caption(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot) {
+    static String caption(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Convergence convergence,
+                          RenderedChart chart, PreviousRun previous) {
         CaptionDetails details = new CaptionDetails(snapshot.gaps().listed().stream().mapToLong(Long::longValue).toArray(),
-                null, (int) Math.min(Integer.MAX_VALUE, monitor.restarts()), snapshot.lastError());
-        return new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
+                null, (int) Math.min(Integer.MAX_VALUE, monitor.restarts()), snapshot.lastError())
+                .withInsight(snapshot.progress(), convergence, chart.outliers(), chart.nonFinite())
+                .withPreviousRun(previous == null ? null : previous.summary());
+        boolean finished = state == MonitorState.RUNNING && snapshot.progress() != null && snapshot.progress().finished();
+        return new ProgressCaption(monitor.topic(), finished ? "\u2705 finished" : label(state), snapshot.points(),
+                snapshot.firstIteration(),
                 snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html(details);
     }
 

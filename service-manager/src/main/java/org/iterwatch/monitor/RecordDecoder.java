@@ -30,7 +30,8 @@ final class RecordDecoder {
         int index = parsed.index() != null ? parser.firstIndex(parsed.index(), length, "index")
                 : parser.firstIndex(KeyAndHeaders.index(headers), length, "header index");
         return new DecodedRecord(run, KeyAndHeaders.seriesName(parsed, headers), KeyAndHeaders.iteration(parsed, r),
-                index, parsed.values(), KeyAndHeaders.abscissae(parsed, headers, index), parsed.last());
+                index, parsed.values(), KeyAndHeaders.abscissae(parsed, headers, index), parsed.last(),
+                parsed.total() != null ? parsed.total() : KeyAndHeaders.total(headers), r.timestamp());
     }
 
     /**
@@ -38,8 +39,10 @@ final class RecordDecoder {
      * @param index  the position of the first value within its iteration, checked against the bounds
      * @param x      abscissae, one per value, or null
      * @param last   the solver marked this record as its final one
+     * @param total  the iterations the solver plans, or null when the record does not say
+     * @param millis the record's Kafka timestamp: when the solver wrote it
      */
     record DecodedRecord(String run, String series, long iteration, int index, double[] values, double[] x,
-                         boolean last) {
+                         boolean last, Long total, long millis) {
     }
 }

@@ -3,6 +3,7 @@ package org.iterwatch.monitor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ final class RecordParser {
     private final JsonFactory json = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+            // NaN, Infinity, -Infinity as Python's json module writes them: a diverging solver's values are data
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
     private final int maxValues;
 
@@ -39,10 +42,10 @@ final class RecordParser {
 
     private ParsedRecord parseTop(JsonParser p, JsonToken token) throws IOException {
         if (token == JsonToken.START_ARRAY) {
-            return new ParsedRecord(null, null, numbers(p), null, null, false);
+            return new ParsedRecord(null, null, numbers(p), null, null, false, null);
         }
         if (token != null && token.isNumeric()) {
-            return new ParsedRecord(null, null, new double[] {finite(p.getDoubleValue())}, null, null, false);
+            return new ParsedRecord(null, null, new double[] {value(p.getDoubleValue())}, null, null, false, null);
         }
         if (token == JsonToken.START_OBJECT) {
             return parseObject(p);
@@ -58,6 +61,7 @@ final class RecordParser {
         double[] x = null;
         String series = null;
         boolean last = false;
+        Long total = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken token = p.nextToken();
@@ -68,8 +72,9 @@ final class RecordParser {
                 case "value" -> single = number(p, token, "value");
                 case "payload" -> values = payload(p, token);
                 case "series" -> series = text(p, token, "series");
-                case "x" -> x = expectArray(p, token, "x");
+                case "x" -> x = finite(expectArray(p, token, "x"));
                 case "final" -> last = token == JsonToken.VALUE_TRUE;
+                case "total" -> total = wholeNumber(p, token, "total");
                 default -> p.skipChildren();
             }
         }
@@ -80,7 +85,7 @@ final class RecordParser {
             if (x != null && x.length != values.length) {
                 throw new BadRecordException("\"x\" has " + x.length + " values but there are " + values.length);
             }
-            return new ParsedRecord(iteration, index, values, x, series, last);
+            return new ParsedRecord(iteration, index, values, x, series, last, total);
         }
         throw new BadRecordException("the object has none of \"values\", \"value\" or \"payload\"");
     }
@@ -93,7 +98,7 @@ final class RecordParser {
         try (JsonParser inner = json.createParser(p.getText())) {
             JsonToken first = inner.nextToken();
             double[] values = first == JsonToken.START_ARRAY ? numbers(inner)
-                    : first != null && first.isNumeric() ? new double[] {finite(inner.getDoubleValue())} : null;
+                    : first != null && first.isNumeric() ? new double[] {value(inner.getDoubleValue())} : null;
             if (values == null || inner.nextToken() != null) {
                 throw new BadRecordException("\"payload\" must hold a JSON array of numbers");
             }
@@ -122,7 +127,7 @@ final class RecordParser {
                 }
                 values = Arrays.copyOf(values, Math.min(maxValues, n * 2));
             }
-            values[n++] = finite(p.getDoubleValue());
+            values[n++] = value(p.getDoubleValue());
         }
         return Arrays.copyOf(values, n);
     }
@@ -147,11 +152,18 @@ final class RecordParser {
         return (int) first;
     }
 
-    private static double finite(double v) {
-        if (!Double.isFinite(v)) {
-            throw new BadRecordException("a value is not a finite number");
+    /** Any NaN as the one plain NaN: {@link Row} keeps another NaN for its empty cells. */
+    private static double value(double v) {
+        return v != v ? Double.NaN : v;
+    }
+
+    private static double[] finite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                throw new BadRecordException("\"x\" holds a value that is not a finite number");
+            }
         }
-        return v;
+        return x;
     }
 
     private static long wholeNumber(JsonParser p, JsonToken token, String field) throws IOException {
@@ -169,7 +181,7 @@ final class RecordParser {
         if (token == null || !token.isNumeric()) {
             throw new BadRecordException("\"" + field + "\" must be a number");
         }
-        return finite(p.getDoubleValue());
+        return value(p.getDoubleValue());
     }
 
     private static String text(JsonParser p, JsonToken token, String field) throws IOException {

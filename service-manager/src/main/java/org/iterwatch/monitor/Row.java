@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The values of one iteration of one series, by index. Indices filled close together share one dense run
- * of cells (a primitive array; absent indices hold NaN), so the usual batch costs 8 bytes a value. An index
+ * of cells (a primitive array; absent indices hold {@link #ABSENT}), so the usual batch costs 8 bytes a value. An index
  * far from every run starts a run of its own: a solver that numbers its points by a global grid position
  * (one value at index 4 999 999) costs what it sends, not the five million positions before it. Runs that
  * grow into each other merge. Runs stay at least about half full; past that a point is kept apart, so a row
@@ -24,6 +24,13 @@ final class Row {
     private static final int SLACK = 64;
     /** The most spare cells a growing run reserves: doubling up to this keeps one-by-one appends cheap. */
     private static final int MAX_RESERVE = 1 << 16;
+
+    /**
+     * What an empty cell holds: a NaN with a payload of its own, so that a solver's NaN (always the plain
+     * {@link Double#NaN}, see {@link RecordParser}) is a value like any other and an empty cell is not.
+     */
+    static final long ABSENT_BITS = 0x7ff8_0000_0ab5_e000L;
+    static final double ABSENT = Double.longBitsToDouble(ABSENT_BITS);
 
     private Run single;
     private TreeMap<Integer, Run> runs;
@@ -125,7 +132,7 @@ final class Row {
         int at = first - run.start;
         for (int i = 0; i < values.length; i++) {
             double before = run.y[at + i];
-            if (Double.isNaN(before)) {
+            if (absent(before)) {
                 added++;
                 changes++;
                 run.y[at + i] = values[i];
@@ -223,8 +230,8 @@ final class Row {
     void forEach(PointSink sink) {
         for (Run run : runs == null ? (single == null ? List.<Run>of() : List.of(single)) : runs.values()) {
             for (int i = 0; i < run.y.length; i++) {
-                if (!Double.isNaN(run.y[i])) {
-                    sink.point(run.start + i, run.x == null ? Double.NaN : run.x[i], run.y[i]);
+                if (!absent(run.y[i])) {
+                    sink.point(run.start + i, run.x == null || absent(run.x[i]) ? Double.NaN : run.x[i], run.y[i]);
                 }
             }
         }
@@ -234,6 +241,30 @@ final class Row {
         return count;
     }
 
+    /**
+     * Adds to {@code acc} the change from {@code before} to this row over the indices both hold with finite
+     * values: acc[0] the largest |Δ|, acc[1] the sum of Δ², acc[2] how many.
+     */
+    void delta(Row before, double[] acc) {
+        forEach((index, x, y) -> {
+            double b = before.at(index);
+            if (!absent(b)) {
+                double d = Math.abs(y - b);
+                if (d == d && d != Double.POSITIVE_INFINITY) {
+                    acc[0] = Math.max(acc[0], d);
+                    acc[1] += d * d;
+                    acc[2]++;
+                }
+            }
+        });
+    }
+
+    /** The value at {@code index}, or {@link #ABSENT}. */
+    double at(int index) {
+        Run run = floor(index);
+        return run != null && index < run.end() ? run.y[index - run.start] : ABSENT;
+    }
+
     /** Grows whenever a value or an abscissa is added or changed. */
     long changes() {
         return changes;
@@ -241,7 +272,11 @@ final class Row {
 
     private static double[] empty(int length) {
         double[] a = new double[length];
-        Arrays.fill(a, Double.NaN);
+        Arrays.fill(a, ABSENT);
         return a;
+    }
+
+    static boolean absent(double cell) {
+        return Double.doubleToRawLongBits(cell) == ABSENT_BITS;
     }
 }

@@ -3,7 +3,10 @@ package org.iterwatch.monitor;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import org.iterwatch.render.PlotSeries;
+import org.iterwatch.render.PreviousRun;
+import org.iterwatch.render.Progress;
 
 /**
  * The series of the calculation's current run. A record of a new run replaces the series (the calculation
@@ -17,7 +20,14 @@ final class RunSeries {
     private final Set<String> pastRuns = new LinkedHashSet<>();
     private Series series;
     private String run;
-    private boolean finished;
+    private RunProgress progress = new RunProgress();
+    private Deltas deltas = new Deltas();
+    /** The shape of the run replaced last, until the tick stores it. */
+    private PreviousRun ended;
+    /** Values beyond ±limit are diverging ({@code limit=}); set by the tick from the monitor's options. */
+    private double limit = Double.POSITIVE_INFINITY;
+    /** The run that replaced a run with points, since the last {@link #takeNewRun()}; null: none. */
+    private String newRun;
     private long gapsVersion = -1;
     private Series.Gaps gaps = Series.Gaps.NONE;
 
@@ -36,15 +46,19 @@ final class RunSeries {
             if (pastRuns.contains(r.run())) {
                 return false;
             }
-            if (run != null) {
-                forget(run);
+            // Identity is (run, series, iteration, index): records without a run are a run of their own, so a
+            // run id after them starts the series afresh just as a second run id does.
+            if (run != null || series.points() > 0) {
+                if (run != null) {
+                    forget(run);
+                }
                 newSeries();
-                finished = false;
+                newRun = r.run();
             }
             run = r.run();
         }
         series.put(r.series(), r.iteration(), r.index(), r.values(), r.x());
-        finished |= r.last();
+        progress.take(r.iteration(), r.values(), r.total(), r.last(), r.millis(), limit);
         return true;
     }
 
@@ -53,11 +67,16 @@ final class RunSeries {
         newSeries();
         run = null;
         pastRuns.clear();
-        finished = false;
+        newRun = null;
     }
 
     private void newSeries() {
+        if (series.points() > 0) {
+            ended = envelope();
+        }
         series = new Series(pointBudget);
+        progress = new RunProgress();
+        deltas = new Deltas();
         gaps = Series.Gaps.NONE;
         gapsVersion = -1;
     }
@@ -69,13 +88,63 @@ final class RunSeries {
         }
     }
 
+    /** The shape of the run that ended since the last call, or null. */
+    PreviousRun takeEnded() {
+        PreviousRun taken = ended;
+        ended = null;
+        return taken;
+    }
+
+    /** The current series' per-bucket envelope: what is kept of a run once Kafka no longer has it. */
+    private PreviousRun envelope() {
+        List<PlotSeries> lines = series.plot(true);
+        boolean realX = lines.stream().allMatch(l -> l.x() != null);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (PlotSeries l : lines) {
+            for (int i = 0; i < l.size(); i++) {
+                double x = realX ? l.x()[i] : i + 1;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+        }
+        PreviousRun.Builder builder = new PreviousRun.Builder(min, max, realX);
+        for (PlotSeries l : lines) {
+            for (int i = 0; i < l.size(); i++) {
+                builder.add(realX ? l.x()[i] : i + 1, l.y()[i]);
+            }
+        }
+        Progress p = progress.progress();
+        return builder.build(p == null ? Duration.ZERO : p.duration());
+    }
+
+    /** The run that replaced another since the last call, if any. */
+    String takeNewRun() {
+        String taken = newRun;
+        newRun = null;
+        return taken;
+    }
+
     String run() {
         return run;
     }
 
-    /** The solver sent its last record: silence after it is no stall. */
+    /** The solver sent its last record, or reached its total: silence after it is no stall. */
     boolean finished() {
-        return finished;
+        return progress.finished();
+    }
+
+    RunProgress progress() {
+        return progress;
+    }
+
+    void limit(double value) {
+        limit = value;
+    }
+
+    /** The change per iteration, brought up to date (costs a walk over the iterations). */
+    java.util.List<Deltas.Delta> deltas() {
+        return deltas.update(series);
     }
 
     long points() {

@@ -98,16 +98,23 @@ final class Series {
             int size = e.getValue().values().stream().mapToInt(Row::count).sum();
             Line line = new Line(size, coordinates);
             List<Integer> breaks = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
             long previous = Long.MIN_VALUE;
             for (Map.Entry<Long, Row> r : e.getValue().entrySet()) {
                 if (line.n > 0 && r.getKey() - previous > 1) {
                     breaks.add(line.n); // missing iterations: the line does not bridge them
                 }
+                if (line.n > 0) {
+                    starts.add(line.n);
+                }
                 previous = r.getKey();
                 r.getValue().forEach(line);
             }
+            // Against real abscissae each iteration spans the grid again: one line per iteration, none
+            // from the end of one back to the start of the next.
+            List<Integer> cuts = line.allX ? starts : breaks;
             out.add(new PlotSeries(e.getKey(), line.allX ? line.x : null, line.y,
-                    breaks.stream().mapToInt(Integer::intValue).toArray()));
+                    cuts.stream().mapToInt(Integer::intValue).toArray()));
         }
         return out;
     }
@@ -183,6 +190,11 @@ final class Series {
 
     long points() {
         return points;
+    }
+
+    /** Every series' rows, by name: for the change between iterations ({@link Deltas}). */
+    Map<String, TreeMap<Long, Row>> rows() {
+        return byName;
     }
 
     /** The cells it holds, the measure of its budget. */

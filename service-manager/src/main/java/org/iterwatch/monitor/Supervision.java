@@ -16,4 +16,6 @@ final class Supervision {
     long shownVersion = -1;
     /** Read by /status and listings, which do not wait for ticks. */
     volatile boolean reconnecting;
+    /** The convergence last worked out by a tick ({@code converge=}), for /status; null when not watched. */
+    volatile org.iterwatch.render.Convergence convergence;
 }

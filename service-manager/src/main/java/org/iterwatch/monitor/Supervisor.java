@@ -61,6 +61,51 @@ final class Supervisor {
         return repository.byId(row.id()).orElse(row);
     }
 
+    /**
+     * What the series says, told once per episode (stored, so that rereading the topic after a restart of
+     * iterwatch does not tell it again): non-finite values, values beyond ±limit, converged, stagnating.
+     *
+     * @param deltas the change per iteration, or null when the monitor does not watch convergence
+     */
+    void watchSeries(MonitorRow row, TopicReader reader, MonitorOptions options, List<Deltas.Delta> deltas) {
+        String run = "g" + row.restarts() + "/";
+        long nonFinite = reader.nonFiniteSince();
+        if (nonFinite >= 0) {
+            alertOnce(row, run + "nonfinite/" + nonFinite, MonitorNotice.Kind.NON_FINITE, Long.toString(nonFinite));
+        }
+        long diverging = reader.divergingSince();
+        if (diverging >= 0 && options.limit() != null) {
+            alertOnce(row, run + "diverging/" + diverging, MonitorNotice.Kind.DIVERGING, "values beyond \u00b1"
+                    + MonitorOptions.number(options.limit()) + " since iteration " + diverging);
+        }
+        if (deltas == null || options.converge() == null || deltas.isEmpty()) {
+            return;
+        }
+        double tolerance = options.converge();
+        Deltas.Delta last = deltas.get(deltas.size() - 1);
+        if (Deltas.converged(deltas, tolerance)) {
+            alertOnce(row, run + "converged", MonitorNotice.Kind.CONVERGED, "|\u0394| " + sci(last.max())
+                    + " at iteration " + last.iteration() + ", under " + sci(tolerance) + " for "
+                    + Deltas.CONVERGED_AFTER + " iterations");
+        }
+        long best = Deltas.stagnatingSince(deltas, tolerance, options.stagnation());
+        if (best >= 0) {
+            alertOnce(row, run + "stagnating/" + best, MonitorNotice.Kind.STAGNATING, "|\u0394| has not fallen below its "
+                    + "best since iteration " + best + " (" + (last.iteration() - best) + " iterations); now "
+                    + sci(last.max()) + ", tolerance " + sci(tolerance));
+        }
+    }
+
+    private void alertOnce(MonitorRow row, String key, MonitorNotice.Kind kind, String detail) {
+        if (repository.firstAlert(row.id(), key)) {
+            notifyFollowers(row, kind, detail);
+        }
+    }
+
+    private static String sci(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2g", v);
+    }
+
     /** The monitor gave up: held FAILED until /start, and its followers told why. */
     void failed(MonitorRow row, int failures, String why) {
         repository.heldState(row.id(), MonitorState.FAILED);

@@ -15,6 +15,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.iterwatch.render.PlotSeries;
+import org.iterwatch.render.PreviousRun;
 
 /**
  * Reads one topic into the series of its calculation: the consumer, its positions, and the signs that the
@@ -93,6 +94,11 @@ final class TopicReader implements AutoCloseable {
         }
         if (measureLag(end) == 0) {
             caughtUp = true;
+        }
+        String newRun = series.takeNewRun();
+        if (wasCaughtUp && newRun != null && restartCause == null) {
+            // A run id after records without one: the stored generation cannot tell this from a first run id.
+            restartCause = "new run " + newRun;
         }
         stats.sample(System.nanoTime());
         return wasCaughtUp ? stats.read() - before : 0;
@@ -181,7 +187,7 @@ final class TopicReader implements AutoCloseable {
         Series.Gaps gaps = whole ? series.countGaps() : series.knownGaps();
         snapshot = new MonitorSnapshot(series.points(), series.firstIteration(), series.lastIteration(), gaps,
                 stats.lastRecord(), stats.skipped(), stats.lastError(), series.version(), stats.rate(System.nanoTime()),
-                stats.lag(), since, caughtUp);
+                stats.lag(), since, caughtUp, series.progress().progress());
     }
 
     /** The reader's latest figures; safe from any thread. */
@@ -212,6 +218,30 @@ final class TopicReader implements AutoCloseable {
 
     boolean finished() {
         return series.finished();
+    }
+
+    /** The shape of the run that ended since the last call (the calculation restarted), or null. */
+    PreviousRun takeEnded() {
+        return series.takeEnded();
+    }
+
+    /** Values beyond ±limit count as diverging from the next record on (infinity: no limit). */
+    void limit(double value) {
+        series.limit(value);
+    }
+
+    /** The open episodes of non-finite and of diverging values: their first iteration, or -1. */
+    long nonFiniteSince() {
+        return series.progress().nonFiniteSince();
+    }
+
+    long divergingSince() {
+        return series.progress().divergingSince();
+    }
+
+    /** The change per iteration ({@code converge=}); walks the iterations, so only at the end of a tick. */
+    List<Deltas.Delta> deltas() {
+        return series.deltas();
     }
 
     long version() {

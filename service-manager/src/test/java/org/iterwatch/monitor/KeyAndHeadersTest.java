@@ -9,7 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class KeyAndHeadersTest {
-    static final ParsedRecord ONE_VALUE = new ParsedRecord(1L, null, new double[] {1}, null, null, false);
+    static final ParsedRecord ONE_VALUE = new ParsedRecord(1L, null, new double[] {1}, null, null, false, null);
 
     @Test
     void aHeaderIndexIsAWholeNumberOrTheRecordIsRefusedNeverReadAsZero() {
@@ -26,7 +26,7 @@ class KeyAndHeadersTest {
         assertThat(KeyAndHeaders.seriesName(ONE_VALUE, headers("series", "u".repeat(200)))).hasSize(200);
         assertThatThrownBy(() -> KeyAndHeaders.seriesName(ONE_VALUE, headers("series", "u".repeat(201))))
                 .hasMessage("header series is longer than 200 bytes");
-        ParsedRecord named = new ParsedRecord(1L, null, new double[] {1}, null, "v".repeat(201), false);
+        ParsedRecord named = new ParsedRecord(1L, null, new double[] {1}, null, "v".repeat(201), false, null);
         assertThatThrownBy(() -> KeyAndHeaders.seriesName(named, headers()))
                 .hasMessage("the series name is longer than 200 characters");
         assertThatThrownBy(() -> KeyAndHeaders.text(headers("run", "r".repeat(10_000)), "run", "header run"))

@@ -56,7 +56,7 @@ class RecordParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "[1,2", "\"text\"", "{\"values\": \"1,2\"}", "{\"iteration\": 1}",
-        "[1, \"x\"]", "[1e999]", "{\"payload\": [1]}", "{\"payload\": \"[1,\"}", "[1] [2]", "{\"iteration\": -1, \"value\": 1}",
+        "[1, \"x\"]", "{\"values\": [1], \"x\": [NaN]}", "{\"value\": 1, \"total\": -5}", "{\"payload\": [1]}", "{\"payload\": \"[1,\"}", "[1] [2]", "{\"iteration\": -1, \"value\": 1}",
         "{\"iteration\": 1.5, \"value\": 1}", "null", "true"})
     void malformedRecordsAreRejectedWithAReason(String json) {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(BadRecordException.class).hasMessageNotContaining("\n");
@@ -89,5 +89,24 @@ class RecordParserTest {
         byte[] bytes = {'[', '1', ',', (byte) 0xC3, (byte) 0x28, ']'};
 
         assertThatThrownBy(() -> parser.parse(bytes)).isInstanceOf(BadRecordException.class);
+    }
+
+    /** Issue 12, point 3: non-finite values are data about the solver, kept and shown, not skipped. */
+    @Test
+    void nonFiniteValuesAreTakenAsValues() {
+        double[] v = parse("{\"iteration\": 40, \"values\": [1, NaN, Infinity, -Infinity, 1e999]}").values();
+
+        assertThat(v[0]).isEqualTo(1.0);
+        assertThat(Double.doubleToRawLongBits(v[1])).as("the plain NaN").isEqualTo(Double.doubleToRawLongBits(Double.NaN));
+        assertThat(v[2]).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(v[3]).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(v[4]).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(parse("{\"payload\": \"[NaN, 2]\"}").values()[1]).isEqualTo(2.0);
+    }
+
+    @Test
+    void aTotalIsThePlannedNumberOfIterations() {
+        assertThat(parse("{\"iteration\": 1, \"total\": 1000, \"values\": [1]}").total()).isEqualTo(1000L);
+        assertThat(parse("{\"iteration\": 1, \"values\": [1]}").total()).isNull();
     }
 }

@@ -212,4 +212,26 @@ class SeriesTest {
         }
         return v;
     }
+
+    /** Issue 12, point 6: against real abscissae, one line per iteration, never back across the grid. */
+    @Test
+    void withCoordinatesEachIterationIsALineOfItsOwn() {
+        double[] grid = {0.0, 0.5, 1.0};
+        series.put("", 1, 0, new double[] {1, 2, 3}, grid);
+        series.put("", 2, 0, new double[] {4, 5, 6}, grid);
+        series.put("", 4, 0, new double[] {7, 8, 9}, grid);
+
+        assertThat(series.plot(true).get(0).breaksBefore()).containsExactly(3, 6);
+        assertThat(series.plot(false).get(0).breaksBefore()).as("numbered: only the missing iteration 3 breaks it")
+                .containsExactly(6);
+    }
+
+    @Test
+    void aSolversNaNIsAValueAndNotAnEmptyCell() {
+        series.put(1, 0, new double[] {1, Double.NaN, Double.POSITIVE_INFINITY});
+        series.put(1, 0, new double[] {1, Double.NaN, Double.POSITIVE_INFINITY});
+
+        assertThat(series.points()).as("re-sent, not doubled").isEqualTo(3);
+        assertThat(series.values()).containsExactly(1, Double.NaN, Double.POSITIVE_INFINITY);
+    }
 }

@@ -15,6 +15,10 @@ import org.w3c.dom.Node;
 public final class Pictures {
     public static final Color POINT_RED = new Color(220, 20, 20);
     public static final Color LINE_BLUE = new Color(20, 60, 220);
+    /** The marks of NaN and infinite values at the plot's top edge. */
+    public static final Color NON_FINITE = new Color(150, 0, 160);
+    /** The previous run, drawn faded behind the current one. */
+    public static final Color PREVIOUS_RUN = new Color(176, 180, 190);
 
     private Pictures() {
     }

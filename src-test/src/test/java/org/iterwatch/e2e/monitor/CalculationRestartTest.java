@@ -69,6 +69,17 @@ class CalculationRestartTest {
         assertThat(iterwatch.ask(ALICE, "/status " + t)).contains("Restarts of the calculation: 1");
     }
 
+    /** Issue 12, point 7: records without a run id are a run of their own; a run id after them starts over. */
+    @Test
+    void aRunIdAfterRecordsWithoutOneIsANewRun(Iterwatch iterwatch, KafkaBroker kafka, ChatView chat) {
+        String t = KafkaBroker.uniqueTopic("firstrun");
+        long[] charts = followedByTwo(iterwatch, kafka, chat, t);
+
+        kafka.produce(t, null, batch(1, 5), Map.of("run", "run-1"));
+
+        assertResetAndToldOnce(chat, t, charts, "new run run-1");
+    }
+
     private static long[] followedByTwo(Iterwatch iterwatch, KafkaBroker kafka, ChatView chat, String t) {
         kafka.createTopic(t);
         for (int i = 1; i <= 3; i++) {

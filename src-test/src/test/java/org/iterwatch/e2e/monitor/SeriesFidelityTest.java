@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -53,7 +54,7 @@ class SeriesFidelityTest {
             a.iterwatch().start();
             produce(kafka, stream.subList(threeQuarters, stream.size()), interrupted, reference);
 
-            String full = " \u2014 " + ITERATIONS * VALUES + " points";
+            String full = " \u2014 " + String.format(Locale.ROOT, "%,d", ITERATIONS * VALUES) + " points";
             chatA.awaitChart(ADMIN, chartA, interrupted + full);
             b.chat().awaitChart(ADMIN, chartB, reference + full);
             String expected = csv(intended);
@@ -78,7 +79,7 @@ class SeriesFidelityTest {
     }
 
     private static long points(ChatView chat, long messageId) {
-        String count = chat.title(ADMIN, messageId).replaceAll(".* \u2014 (\\d+) points?$", "$1");
+        String count = chat.title(ADMIN, messageId).replaceAll(".* \u2014 ([\\d,]+) points?$", "$1").replace(",", "");
         return count.matches("\\d+") ? Long.parseLong(count) : 0;
     }
 

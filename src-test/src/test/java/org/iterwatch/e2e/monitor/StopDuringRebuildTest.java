@@ -100,7 +100,7 @@ class StopDuringRebuildTest {
         iterwatch.ask(ADMIN, "/add " + t);
         iterwatch.ask(ADMIN, "/start " + t);
         long chart = chat.pinnedChart(ADMIN, t);
-        chat.awaitChart(ADMIN, chart, t + " \u2014 " + POINTS + " points");
+        chat.awaitChart(ADMIN, chart, t + " \u2014 1,000,000 points");
         iterwatch.stop();
 
         Instant start = Instant.now();
