@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.iterwatch.bot.alerts.HeartbeatWatchdog;
 import org.iterwatch.bot.alerts.MonitorNotices;
@@ -49,6 +50,7 @@ import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.TopicProgress;
 import org.iterwatch.subscription.Audit;
 import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.SubscriptionSchema;
@@ -168,9 +170,16 @@ public final class Main implements Callable<Integer> {
         Delivery delivery = new Delivery(api, new Pacer(config.delivery()), chatBook, config.telegram().admins(),
                 deliveryMetrics);
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, new ChartMessages(dataSource)::shown);
-        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC());
+        // Alerts quote what the monitors know of a topic, and monitors ask the alerts whether a run ended: the
+        // monitors are made second, so the alerts reach them through this reference.
+        AtomicReference<MonitorService> monitorsLater = new AtomicReference<>();
+        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery,
+                (topic, chat) -> monitorsLater.get().chartMessage(topic, chat)), Clock.systemUTC(),
+                topic -> monitorsLater.get().lastKnown(topic).filter(l -> l.points() > 0 && l.lastRecord() != null)
+                        .map(l -> new TopicProgress.Last(l.lastIteration(), l.lastRecord())));
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
-                new MonitorNotices(alerts));
+                new MonitorNotices(alerts), alerts::runEnded);
+        monitorsLater.set(monitors);
         health.onRecovery(monitors::restartScheduler);
         ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
         delivery.onChatMoved(migrations);

@@ -43,6 +43,20 @@ final class MonitorRepository {
         jdbi.useHandle(h -> h.execute("UPDATE monitor SET restarts = restarts + 1 WHERE id = ?", id));
     }
 
+    void lastKnown(long id, MonitorSnapshot s) {
+        jdbi.useHandle(h -> h.execute("UPDATE monitor SET last_points = ?, last_first_iteration = ?, last_iteration = ?, "
+                + "last_record_at = ? WHERE id = ?", s.points(), s.firstIteration(), s.lastIteration(),
+                s.lastRecord() == null ? null : s.lastRecord().toEpochMilli(), id));
+    }
+
+    Optional<LastKnown> lastKnown(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT last_points, last_first_iteration, last_iteration, last_record_at "
+                        + "FROM monitor WHERE id = :id AND last_points IS NOT NULL").bind("id", id)
+                .map((rs, ctx) -> new LastKnown(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getObject(4) == null ? null : Instant.ofEpochMilli(rs.getLong(4))))
+                .findOne());
+    }
+
     void heldState(long id, MonitorState state) {
         jdbi.useHandle(h -> h.execute("UPDATE monitor SET held_state = ? WHERE id = ?", state == null ? null : state.name(), id));
     }

@@ -30,6 +30,12 @@ public final class MonitorService implements Managed, AutoCloseable {
 
     public MonitorService(DataSource dataSource, String bootstrapServers, Monitors settings, ChartRenderer renderer,
                           ProgressListener listener, MonitorEvents events) {
+        this(dataSource, bootstrapServers, settings, renderer, listener, events, RunEnds.NEVER);
+    }
+
+    /** @param runEnds whether a topic's calculation said it ended: then its silence is no stall */
+    public MonitorService(DataSource dataSource, String bootstrapServers, Monitors settings, ChartRenderer renderer,
+                          ProgressListener listener, MonitorEvents events, RunEnds runEnds) {
         this.repository = new MonitorRepository(Jdbi.create(dataSource));
         this.catalog = new TopicCatalog(bootstrapServers);
         this.bootstrapServers = bootstrapServers;
@@ -40,7 +46,7 @@ public final class MonitorService implements Managed, AutoCloseable {
                 catalog, decoder, settings.maxPointsPerMonitor()));
         this.schedule = new MonitorSchedule(dataSource, settings.threads());
         schedule.runs(new MonitorTick(repository, schedule, live, new Publisher(renderer, listener, repository),
-                new Supervisor(repository, events), settings));
+                new Supervisor(repository, events, runEnds), settings));
     }
 
     /** After the database failed and works again: see {@link MonitorSchedule#restart()}. */
@@ -196,6 +202,12 @@ public final class MonitorService implements Managed, AutoCloseable {
                 .anyMatch(f -> f.chatId() == chatId && f.messageId() != null && f.messageId() == messageId);
     }
 
+    /** The message showing the topic's chart in that chat, if there is one. */
+    public Optional<Long> chartMessage(String topic, long chatId) {
+        return repository.byTopic(topic).flatMap(row -> repository.followers(row.id()).stream()
+                .filter(f -> f.chatId() == chatId && f.messageId() != null).map(Follower::messageId).findFirst());
+    }
+
     /** The chat follows no monitor any more (someone lost access): its charts are no longer edited. */
     public void forgetChat(long chatId) {
         repository.unfollowChat(chatId);
@@ -206,10 +218,29 @@ public final class MonitorService implements Managed, AutoCloseable {
         repository.moveChat(fromChatId, toChatId);
     }
 
+    /**
+     * A monitor whose series is not (or no longer) in memory, because it is rebuilding after a restart, or stopped
+     * or failed before it, is described by what its chart last showed.
+     */
     private MonitorView view(MonitorRow row) {
         MonitorSnapshot s = live.snapshot(row.id());
-        return new MonitorView(row.id(), row.topic(), row.title(), state(row), s.points(), s.firstIteration(),
-                s.lastIteration(), s.lastRecord(), s.skipped());
+        MonitorState state = state(row);
+        boolean finished = s.caughtUp() && live.get(row.id()).map(LiveMonitor::finished).orElse(false);
+        if (s.caughtUp()) {
+            return new MonitorView(row.id(), row.topic(), row.title(), state, s.points(), s.firstIteration(),
+                    s.lastIteration(), s.lastRecord(), s.skipped(), false, finished);
+        }
+        boolean rebuilding = state != MonitorState.STOPPED && state != MonitorState.FAILED;
+        LastKnown last = repository.lastKnown(row.id()).orElse(new LastKnown(s.points(), s.firstIteration(),
+                s.lastIteration(), s.lastRecord()));
+        return new MonitorView(row.id(), row.topic(), row.title(), state, last.points(), last.firstIteration(),
+                last.lastIteration(), last.lastRecord(), s.skipped(), rebuilding, false);
+    }
+
+    /** What the chart of the topic last showed, from any thread; empty for a topic without a monitor. */
+    public Optional<LastKnown> lastKnown(String topic) {
+        return repository.byTopic(topic).map(this::view)
+                .map(v -> new LastKnown(v.points(), v.firstIteration(), v.lastIteration(), v.lastUpdate()));
     }
 
     private MonitorState state(MonitorRow row) {

@@ -33,6 +33,9 @@ final class Publisher {
      */
     boolean publish(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Supplier<List<PlotSeries>> plot,
                     boolean changed) {
+        if (changed) {
+            repository.lastKnown(monitor.id(), snapshot);
+        }
         List<Follower> followers = repository.followers(monitor.id());
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
             return true;
