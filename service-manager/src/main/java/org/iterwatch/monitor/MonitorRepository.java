@@ -122,6 +122,18 @@ final class MonitorRepository {
                 .bind("m", monitorId).bind("c", shown.chatId()).execute());
     }
 
+    /** Returns the message that showed the chart there, if any. */
+    Optional<Follower> unfollow(long monitorId, long chatId) {
+        return jdbi.inTransaction(h -> {
+            Optional<Follower> was = h.createQuery("SELECT chat_id, thread_id, message_id, content_hash FROM monitor_chat "
+                            + "WHERE monitor_id = :m AND chat_id = :c").bind("m", monitorId).bind("c", chatId)
+                    .map((rs, ctx) -> new Follower(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                            (Long) rs.getObject(3, Long.class), rs.getString(4))).findOne();
+            h.execute("DELETE FROM monitor_chat WHERE monitor_id = ? AND chat_id = ?", monitorId, chatId);
+            return was;
+        });
+    }
+
     void unfollowChat(long chatId) {
         jdbi.useHandle(h -> h.execute("DELETE FROM monitor_chat WHERE chat_id = ?", chatId));
     }

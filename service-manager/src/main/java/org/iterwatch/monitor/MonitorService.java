@@ -115,6 +115,10 @@ public final class MonitorService implements Managed, AutoCloseable {
         MonitorOptions changed = row.options().with(options);
         repository.options(row.id(), title == null ? row.title() : title, changed);
         schedule.changePeriod(row.id(), effective(changed).refreshPeriod());
+        if (title != null && !title.equals(row.title())) {
+            // Drawn at once with the new title, not with the next record.
+            schedule.fire(row.id());
+        }
         return view(existing(topic));
     }
 
@@ -141,11 +145,34 @@ public final class MonitorService implements Managed, AutoCloseable {
         return view(row);
     }
 
-    public void remove(String topic) {
+    /** @return the chats that showed its chart, with their messages, so that the chat side can take them down */
+    public List<Follower> remove(String topic) {
         MonitorRow row = existing(topic);
+        List<Follower> followers = repository.followers(row.id());
         schedule.delete(row.id());
         live.retire(row.id());
         repository.delete(row.id());
+        return followers;
+    }
+
+    /**
+     * The chat shows the monitor's chart from now on, without starting or stopping it: a running monitor sends it
+     * with its next tick, a stopped one draws what it read (if it read since iterwatch started).
+     *
+     * @return false when the chat followed it already
+     */
+    public boolean follow(String topic, long chatId, Long threadId) {
+        MonitorRow row = existing(topic);
+        boolean already = repository.followers(row.id()).stream().anyMatch(f -> f.chatId() == chatId);
+        repository.follow(row.id(), chatId, threadId);
+        schedule.fire(row.id());
+        return !already;
+    }
+
+    /** The chat no longer shows the chart; returns the follower it was (with its message), if it was one. */
+    public Optional<Follower> unfollow(String topic, long chatId) {
+        MonitorRow row = existing(topic);
+        return repository.unfollow(row.id(), chatId);
     }
 
     public List<MonitorView> list() {
@@ -253,8 +280,22 @@ public final class MonitorService implements Managed, AutoCloseable {
 
     private MonitorRow existing(String topic) {
         MonitorNames.checkTopic(topic);
-        return repository.byTopic(topic).orElseThrow(() ->
-                new MonitorException(MonitorMessages.noMonitor(topic)));
+        return repository.byTopic(topic).orElseThrow(() -> noMonitor(topic));
+    }
+
+    /** Says whether the topic exists at all, and names close matches among monitors and topics when it does not. */
+    private MonitorException noMonitor(String topic) {
+        List<String> candidates = new java.util.ArrayList<>(repository.all().stream().map(MonitorRow::topic).toList());
+        boolean inKafka = false;
+        try {
+            List<String> topics = catalog.names(Duration.ofSeconds(2));
+            inKafka = topics.contains(topic);
+            topics.stream().filter(t -> !candidates.contains(t)).forEach(candidates::add);
+        } catch (MonitorException e) {
+            // Kafka unreachable: the monitors' names still help
+        }
+        return new MonitorException(inKafka ? MonitorMessages.noMonitor(topic)
+                : MonitorMessages.noSuchMonitorOrTopic(topic, catalog.closeTo(topic, candidates)));
     }
 
     @Override

@@ -60,7 +60,9 @@ final class Publisher {
     static String caption(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot) {
         CaptionDetails details = new CaptionDetails(snapshot.gaps().listed().stream().mapToLong(Long::longValue).toArray(),
                 null, (int) Math.min(Integer.MAX_VALUE, monitor.restarts()), snapshot.lastError());
-        return new ProgressCaption(monitor.topic(), label(state), snapshot.points(), snapshot.firstIteration(),
+        // The whole title is here: the picture may have to shorten it.
+        String name = monitor.title() == null ? monitor.topic() : monitor.title() + " \u00b7 " + monitor.topic();
+        return new ProgressCaption(name, label(state), snapshot.points(), snapshot.firstIteration(),
                 snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html(details);
     }
 

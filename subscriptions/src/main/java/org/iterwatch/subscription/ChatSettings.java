@@ -2,7 +2,6 @@ package org.iterwatch.subscription;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -45,7 +44,7 @@ public final class ChatSettings {
     public ZoneId timeZone(long chatId) {
         return zones.computeIfAbsent(chatId, c -> jdbi.withHandle(h -> h.createQuery(
                         "SELECT time_zone FROM chat_setting WHERE chat_id = :c").bind("c", c).mapTo(String.class)
-                .findOne().map(ZoneId::of).orElse(ZoneOffset.UTC)));
+                .findOne().map(ZoneId::of).orElse(ZoneId.of("UTC"))));
     }
 
     private void put(long chatId, String column, String value) {
