@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.iterwatch.bot.alerts.HeartbeatWatchdog;
 import org.iterwatch.bot.alerts.MonitorNotices;
@@ -20,6 +21,7 @@ import org.iterwatch.bot.chat.CommandTable;
 import org.iterwatch.bot.chat.Commands;
 import org.iterwatch.bot.chat.MonitorCommands;
 import org.iterwatch.bot.chat.PeopleCommands;
+import org.iterwatch.bot.chat.SettingCommands;
 import org.iterwatch.bot.chat.Presses;
 import org.iterwatch.bot.chat.UpdateLoop;
 import org.iterwatch.bot.delivery.ChatBook;
@@ -51,6 +53,9 @@ import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.ChatSettings;
+import org.iterwatch.subscription.Role;
+import org.iterwatch.subscription.TopicProgress;
 import org.iterwatch.subscription.Audit;
 import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.SubscriptionSchema;
@@ -169,10 +174,20 @@ public final class Main implements Callable<Integer> {
         metrics.delivery(deliveryMetrics);
         Delivery delivery = new Delivery(api, new Pacer(config.delivery()), chatBook, config.telegram().admins(),
                 deliveryMetrics);
-        PinnedMessages pinned = new PinnedMessages(delivery, chatBook, new ChartMessages(dataSource)::shown);
-        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC());
+        People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
+        // Start and Stop under a chart only where people may press them: operators' private chats and the groups.
+        PinnedMessages pinned = new PinnedMessages(delivery, chatBook, new ChartMessages(dataSource)::shown,
+                chat -> chat < 0 || people.role(chat).filter(r -> r.allows(Role.OPERATOR)).isPresent());
+        // Alerts quote what the monitors know of a topic, and monitors ask the alerts whether a run ended: the
+        // monitors are made second, so the alerts reach them through this reference.
+        AtomicReference<MonitorService> monitorsLater = new AtomicReference<>();
+        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery,
+                (topic, chat) -> monitorsLater.get().chartMessage(topic, chat)), Clock.systemUTC(),
+                topic -> monitorsLater.get().lastKnown(topic).filter(l -> l.points() > 0 && l.lastRecord() != null)
+                        .map(l -> new TopicProgress.Last(l.lastIteration(), l.lastRecord())));
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
-                new MonitorNotices(alerts), health::failed);
+                new MonitorNotices(alerts), alerts::runEnded, health::failed);
+        monitorsLater.set(monitors);
         health.onRecovery(monitors::restartScheduler);
         ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
         delivery.onChatMoved(migrations);
@@ -191,19 +206,19 @@ public final class Main implements Callable<Integer> {
         metrics.alertsAndMonitors(alerts, monitors);
         startHttp(config, process, alerts, metrics, events, health);
 
-        People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
-        AlertCommands alertCommands = new AlertCommands(alerts, events);
+        AlertCommands alertCommands = new AlertCommands(alerts, events, people);
+        ChatSettings chatSettings = new ChatSettings(dataSource);
         CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,
-                new DocumentSender(token, config.telegram().apiUrl()), alertCommands), alertCommands,
-                new PeopleCommands(people, alerts, monitors));
+                new DocumentSender(token, config.telegram().apiUrl()), alertCommands, pinned, chatSettings), alertCommands,
+                new PeopleCommands(people, alerts, monitors), new SettingCommands(chatSettings));
         Commands commands = new Commands(api, delivery, access, table);
         Presses presses = new Presses(delivery, monitors, access, alertCommands);
         api.deleteWebhook();
         api.setCommands(table.menu());
         active.add("monitors", monitors);
         ChatExecutor chats = active.add("command handling", new ChatExecutor());
-        UpdateLoop updates = new UpdateLoop(commands, presses, chats, migrations);
+        UpdateLoop updates = new UpdateLoop(commands, presses, chats, migrations, people);
         active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),
                 config.telegram().pollTimeout(), new UpdateMark(dataSource), updates::accept));
         if (config.telegram().admins().isEmpty()) {

@@ -53,6 +53,11 @@ final class LiveMonitor {
         }
     }
 
+    /** Read without the tick lock: for a listing, a moment's staleness does no harm. */
+    boolean finished() {
+        return reader.finished();
+    }
+
     MonitorSnapshot snapshot() {
         return reader.snapshot();
     }

@@ -24,7 +24,12 @@ final class MonitorMessages {
     }
 
     static String noMonitor(String topic) {
-        return "There is no monitor for " + topic + ". Add one with /add " + topic + ".";
+        return "There is no monitor for " + topic + " yet. Add one with /add " + topic + ".";
+    }
+
+    static String noSuchMonitorOrTopic(String topic, List<String> close) {
+        return close.isEmpty() ? "There is no monitor for " + quoted(topic) + ", and no topic of that name exists in Kafka."
+                : "There is no monitor or topic " + quoted(topic) + ". Did you mean: " + String.join(", ", close) + "?";
     }
 
     static String noSuchTopic(String topic, List<String> close) {

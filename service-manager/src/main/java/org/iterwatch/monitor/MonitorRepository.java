@@ -46,6 +46,20 @@ final class MonitorRepository {
         jdbi.useHandle(h -> h.execute("UPDATE monitor SET restarts = restarts + 1 WHERE id = ?", id));
     }
 
+    void lastKnown(long id, MonitorSnapshot s) {
+        jdbi.useHandle(h -> h.execute("UPDATE monitor SET last_points = ?, last_first_iteration = ?, last_iteration = ?, "
+                + "last_record_at = ? WHERE id = ?", s.points(), s.firstIteration(), s.lastIteration(),
+                s.lastRecord() == null ? null : s.lastRecord().toEpochMilli(), id));
+    }
+
+    Optional<LastKnown> lastKnown(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT last_points, last_first_iteration, last_iteration, last_record_at "
+                        + "FROM monitor WHERE id = :id AND last_points IS NOT NULL").bind("id", id)
+                .map((rs, ctx) -> new LastKnown(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getObject(4) == null ? null : Instant.ofEpochMilli(rs.getLong(4))))
+                .findOne());
+    }
+
     void heldState(long id, MonitorState state) {
         jdbi.useHandle(h -> h.execute("UPDATE monitor SET held_state = ? WHERE id = ?", state == null ? null : state.name(), id));
     }
@@ -148,6 +162,18 @@ final class MonitorRepository {
                         "UPDATE monitor_chat SET message_id = :msg, content_hash = :hash WHERE monitor_id = :m AND chat_id = :c")
                 .bind("msg", shown.messageId()).bind("hash", shown.contentHash())
                 .bind("m", monitorId).bind("c", shown.chatId()).execute());
+    }
+
+    /** Returns the message that showed the chart there, if any. */
+    Optional<Follower> unfollow(long monitorId, long chatId) {
+        return jdbi.inTransaction(h -> {
+            Optional<Follower> was = h.createQuery("SELECT chat_id, thread_id, message_id, content_hash FROM monitor_chat "
+                            + "WHERE monitor_id = :m AND chat_id = :c").bind("m", monitorId).bind("c", chatId)
+                    .map((rs, ctx) -> new Follower(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                            (Long) rs.getObject(3, Long.class), rs.getString(4))).findOne();
+            h.execute("DELETE FROM monitor_chat WHERE monitor_id = ? AND chat_id = ?", monitorId, chatId);
+            return was;
+        });
     }
 
     void unfollowChat(long chatId) {

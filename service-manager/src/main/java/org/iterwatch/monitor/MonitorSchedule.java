@@ -100,6 +100,11 @@ final class MonitorSchedule {
         });
     }
 
+    /** One tick now, running or not: a running monitor reads, a stopped one draws its stopped chart for new followers. */
+    void fire(long id) {
+        quartz(() -> scheduler.triggerJob(jobKey(id)));
+    }
+
     /** Stops the repetition, with no last tick: the caller draws what is left. */
     void unschedule(long id) {
         quartz(() -> scheduler.unscheduleJob(triggerKey(id)));

@@ -30,11 +30,13 @@ public final class MonitorService implements Managed, AutoCloseable {
     private final Monitors settings;
 
     /**
+     * @param runEnds        whether a topic's calculation said it ended: then its silence is no stall
      * @param storageFailure notes a failure of the database (a full disk, say) and tells whether {@code e} is one:
      *                       such a failure is not the monitor's, and never stops it as failed
      */
     public MonitorService(DataSource dataSource, String bootstrapServers, Monitors settings, ChartRenderer renderer,
-                          ProgressListener listener, MonitorEvents events, Predicate<Throwable> storageFailure) {
+                          ProgressListener listener, MonitorEvents events, RunEnds runEnds,
+                          Predicate<Throwable> storageFailure) {
         this.repository = new MonitorRepository(Jdbi.create(dataSource));
         this.catalog = new TopicCatalog(bootstrapServers);
         this.bootstrapServers = bootstrapServers;
@@ -45,7 +47,7 @@ public final class MonitorService implements Managed, AutoCloseable {
                 catalog, decoder, settings.maxPointsPerMonitor()));
         this.schedule = new MonitorSchedule(dataSource, settings.threads());
         schedule.runs(new MonitorTick(repository, schedule, live, new Publisher(renderer, listener, repository),
-                new Supervisor(repository, events), settings, storageFailure));
+                new Supervisor(repository, events, runEnds), settings, storageFailure));
     }
 
     /** After the database failed and works again: see {@link MonitorSchedule#restart()}. */
@@ -114,6 +116,10 @@ public final class MonitorService implements Managed, AutoCloseable {
         MonitorOptions changed = row.options().with(options);
         repository.options(row.id(), title == null ? row.title() : title, changed);
         schedule.changePeriod(row.id(), effective(changed).refreshPeriod());
+        if (title != null && !title.equals(row.title())) {
+            // Drawn at once with the new title, not with the next record.
+            schedule.fire(row.id());
+        }
         return view(existing(topic));
     }
 
@@ -140,11 +146,34 @@ public final class MonitorService implements Managed, AutoCloseable {
         return view(row);
     }
 
-    public void remove(String topic) {
+    /** @return the chats that showed its chart, with their messages, so that the chat side can take them down */
+    public List<Follower> remove(String topic) {
         MonitorRow row = existing(topic);
+        List<Follower> followers = repository.followers(row.id());
         schedule.delete(row.id());
         live.retire(row.id());
         repository.delete(row.id());
+        return followers;
+    }
+
+    /**
+     * The chat shows the monitor's chart from now on, without starting or stopping it: a running monitor sends it
+     * with its next tick, a stopped one draws what it read (if it read since iterwatch started).
+     *
+     * @return false when the chat followed it already
+     */
+    public boolean follow(String topic, long chatId, Long threadId) {
+        MonitorRow row = existing(topic);
+        boolean already = repository.followers(row.id()).stream().anyMatch(f -> f.chatId() == chatId);
+        repository.follow(row.id(), chatId, threadId);
+        schedule.fire(row.id());
+        return !already;
+    }
+
+    /** The chat no longer shows the chart; returns the follower it was (with its message), if it was one. */
+    public Optional<Follower> unfollow(String topic, long chatId) {
+        MonitorRow row = existing(topic);
+        return repository.unfollow(row.id(), chatId);
     }
 
     public List<MonitorView> list() {
@@ -202,6 +231,12 @@ public final class MonitorService implements Managed, AutoCloseable {
                 .anyMatch(f -> f.chatId() == chatId && f.messageId() != null && f.messageId() == messageId);
     }
 
+    /** The message showing the topic's chart in that chat, if there is one. */
+    public Optional<Long> chartMessage(String topic, long chatId) {
+        return repository.byTopic(topic).flatMap(row -> repository.followers(row.id()).stream()
+                .filter(f -> f.chatId() == chatId && f.messageId() != null).map(Follower::messageId).findFirst());
+    }
+
     /** The chat follows no monitor any more (someone lost access): its charts are no longer edited. */
     public void forgetChat(long chatId) {
         repository.unfollowChat(chatId);
@@ -212,10 +247,29 @@ public final class MonitorService implements Managed, AutoCloseable {
         repository.moveChat(fromChatId, toChatId);
     }
 
+    /**
+     * A monitor whose series is not (or no longer) in memory, because it is rebuilding after a restart, or stopped
+     * or failed before it, is described by what its chart last showed.
+     */
     private MonitorView view(MonitorRow row) {
         MonitorSnapshot s = live.snapshot(row.id());
-        return new MonitorView(row.id(), row.topic(), row.title(), state(row), s.points(), s.firstIteration(),
-                s.lastIteration(), s.lastRecord(), s.skipped());
+        MonitorState state = state(row);
+        boolean finished = s.caughtUp() && live.get(row.id()).map(LiveMonitor::finished).orElse(false);
+        if (s.caughtUp()) {
+            return new MonitorView(row.id(), row.topic(), row.title(), state, s.points(), s.firstIteration(),
+                    s.lastIteration(), s.lastRecord(), s.skipped(), false, finished);
+        }
+        boolean rebuilding = state != MonitorState.STOPPED && state != MonitorState.FAILED;
+        LastKnown last = repository.lastKnown(row.id()).orElse(new LastKnown(s.points(), s.firstIteration(),
+                s.lastIteration(), s.lastRecord()));
+        return new MonitorView(row.id(), row.topic(), row.title(), state, last.points(), last.firstIteration(),
+                last.lastIteration(), last.lastRecord(), s.skipped(), rebuilding, false);
+    }
+
+    /** What the chart of the topic last showed, from any thread; empty for a topic without a monitor. */
+    public Optional<LastKnown> lastKnown(String topic) {
+        return repository.byTopic(topic).map(this::view)
+                .map(v -> new LastKnown(v.points(), v.firstIteration(), v.lastIteration(), v.lastUpdate()));
     }
 
     private MonitorState state(MonitorRow row) {
@@ -228,8 +282,22 @@ public final class MonitorService implements Managed, AutoCloseable {
 
     private MonitorRow existing(String topic) {
         MonitorNames.checkTopic(topic);
-        return repository.byTopic(topic).orElseThrow(() ->
-                new MonitorException(MonitorMessages.noMonitor(topic)));
+        return repository.byTopic(topic).orElseThrow(() -> noMonitor(topic));
+    }
+
+    /** Says whether the topic exists at all, and names close matches among monitors and topics when it does not. */
+    private MonitorException noMonitor(String topic) {
+        List<String> candidates = new java.util.ArrayList<>(repository.all().stream().map(MonitorRow::topic).toList());
+        boolean inKafka = false;
+        try {
+            List<String> topics = catalog.names(Duration.ofSeconds(2));
+            inKafka = topics.contains(topic);
+            topics.stream().filter(t -> !candidates.contains(t)).forEach(candidates::add);
+        } catch (MonitorException e) {
+            // Kafka unreachable: the monitors' names still help
+        }
+        return new MonitorException(inKafka ? MonitorMessages.noMonitor(topic)
+                : MonitorMessages.noSuchMonitorOrTopic(topic, catalog.closeTo(topic, candidates)));
     }
 
     @Override

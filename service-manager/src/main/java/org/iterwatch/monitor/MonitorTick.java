@@ -122,10 +122,8 @@ final class MonitorTick {
         }
         LiveMonitor monitor = found.get();
         try {
-            Supervision sup = monitor.supervision();
-            if (sup.shown != MonitorState.STOPPED) {
-                show(row, MonitorState.STOPPED, monitor.reader(), sup);
-            }
+            // Shown already: only followers still without a message are served (a /follow, a changed title).
+            show(row, MonitorState.STOPPED, monitor.reader(), monitor.supervision());
         } finally {
             monitor.leave();
         }
@@ -156,9 +154,11 @@ final class MonitorTick {
 
     private void show(MonitorRow row, MonitorState state, TopicReader reader, Supervision sup) {
         long version = reader.version();
-        if (publish(row, state, reader, version != sup.shownVersion || state != sup.shown)) {
+        if (publish(row, state, reader, version != sup.shownVersion || state != sup.shown
+                || !java.util.Objects.equals(row.title(), sup.shownTitle))) {
             sup.shownVersion = version;
             sup.shown = state;
+            sup.shownTitle = row.title();
         }
     }
 

@@ -37,6 +37,9 @@ final class Publisher {
      */
     boolean publish(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Supplier<List<PlotSeries>> plot,
                     Convergence convergence, boolean changed) {
+        if (changed) {
+            repository.lastKnown(monitor.id(), snapshot);
+        }
         List<Follower> followers = repository.followers(monitor.id());
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
             return true;
@@ -69,7 +72,9 @@ final class Publisher {
                 .withInsight(snapshot.progress(), convergence, chart.outliers(), chart.nonFinite())
                 .withPreviousRun(previous == null ? null : previous.summary());
         boolean finished = state == MonitorState.RUNNING && snapshot.progress() != null && snapshot.progress().finished();
-        return new ProgressCaption(monitor.topic(), finished ? "\u2705 finished" : label(state), snapshot.points(),
+        // The whole title is here: the picture may have to shorten it.
+        String name = monitor.title() == null ? monitor.topic() : monitor.title() + " \u00b7 " + monitor.topic();
+        return new ProgressCaption(name, finished ? "\u2705 finished" : label(state), snapshot.points(),
                 snapshot.firstIteration(),
                 snapshot.lastIteration(), snapshot.lastRecord(), snapshot.skipped()).html(details);
     }

@@ -14,6 +14,8 @@ final class Supervision {
     /** The state and series version the chart was last handed over with. */
     MonitorState shown;
     long shownVersion = -1;
+    /** The title the chart was last drawn with: a new one is drawn at once. */
+    String shownTitle;
     /** Read by /status and listings, which do not wait for ticks. */
     volatile boolean reconnecting;
     /** The convergence last worked out by a tick ({@code converge=}), for /status; null when not watched. */

@@ -13,10 +13,12 @@ import org.iterwatch.config.Durations;
 final class Supervisor {
     private final MonitorRepository repository;
     private final MonitorEvents events;
+    private final RunEnds runEnds;
 
-    Supervisor(MonitorRepository repository, MonitorEvents events) {
+    Supervisor(MonitorRepository repository, MonitorEvents events, RunEnds runEnds) {
         this.repository = repository;
         this.events = events;
+        this.runEnds = runEnds;
     }
 
     /** @return the monitor as stored now */
@@ -52,7 +54,7 @@ final class Supervisor {
         if (held && fresh > 0) {
             repository.heldState(row.id(), null);
             notifyFollowers(row, MonitorNotice.Kind.RESUMED, "");
-        } else if (!held && !reader.finished() && now - sup.lastData > stall.toNanos()) {
+        } else if (!held && !reader.finished() && now - sup.lastData > stall.toNanos() && !ended(row.topic())) {
             repository.heldState(row.id(), MonitorState.STALLED);
             notifyFollowers(row, MonitorNotice.Kind.STALLED, Durations.format(stall));
         } else {
@@ -104,6 +106,16 @@ final class Supervisor {
 
     private static String sci(double v) {
         return String.format(java.util.Locale.ROOT, "%.2g", v);
+    }
+
+
+    /** A run that clearly ended is not stalled; when that cannot be told, the silence is reported. */
+    private boolean ended(String topic) {
+        try {
+            return runEnds.ended(topic);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The monitor gave up: held FAILED until /start, and its followers told why. */

@@ -17,7 +17,13 @@ final class AlertStore {
         this.jdbi = jdbi;
     }
 
-    record Pending(long alertId, long chatId, Long threadId, int attempts, long nextAttempt, String html, String ackedBy) {
+    /**
+     * @param loud  an alarm (rings, has Ack) rather than news
+     * @param topic the topic whose chart the alert is about, or null
+     * @param quiet the chat's /quiet setting
+     */
+    record Pending(long alertId, long chatId, Long threadId, int attempts, long nextAttempt, String html, String ackedBy,
+                   boolean loud, String topic, Quiet quiet) {
     }
 
     record Copy(long chatId, long messageId) {
@@ -30,22 +36,26 @@ final class AlertStore {
      * Writes the alert and one pending delivery per subscribed, unmuted chat (and per unmuted chat of
      * {@code also} not among them), together; returns the alert id.
      */
-    long insert(String eventId, String solver, String kind, String html, long now, List<Recipient> also) {
-        return jdbi.inTransaction(h -> insert(h, eventId, solver, kind, html, now, also));
+    long insert(NewAlert alert, String kind, boolean loud, List<Recipient> also) {
+        return jdbi.inTransaction(h -> insert(h, alert, kind, loud, also));
     }
 
-    private static long insert(Handle h, String eventId, String solver, String kind, String html, long now,
-                               List<Recipient> also) {
-        long id = h.createUpdate("INSERT INTO alert (event_id, solver, kind, html, created_at) "
-                        + "VALUES (:e, :s, :k, :html, :now)")
-                .bind("e", eventId).bind("s", solver).bind("k", kind).bind("html", html).bind("now", now)
+    /** Subscribers of the solver's name, of the alert's topic and of everything get it, and {@code also}. */
+    private static long insert(Handle h, NewAlert alert, String kind, boolean loud, List<Recipient> also) {
+        String solver = alert.solver();
+        long now = alert.now();
+        long id = h.createUpdate("INSERT INTO alert (event_id, solver, kind, html, created_at, loud, topic) "
+                        + "VALUES (:e, :s, :k, :html, :now, :loud, :topic)")
+                .bind("e", alert.eventId()).bind("s", solver).bind("k", kind).bind("html", alert.html()).bind("now", now)
+                .bind("loud", loud).bind("topic", alert.topic())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
                         + "SELECT :id, s.chat_id, MIN(s.thread_id), 'PENDING', 0, :now FROM subscription s "
-                        + "WHERE s.target IN (:solver, '*') "
+                        + "WHERE s.target IN (:solver, :topic, '*') "
                         + "AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.chat_id = s.chat_id AND m.until > :now) "
                         + "GROUP BY s.chat_id")
-                .bind("id", id).bind("now", now).bind("solver", solver).execute();
+                .bind("id", id).bind("now", now).bind("solver", solver).bind("topic", alert.topic() == null ? solver
+                        : alert.topic()).execute();
         for (Recipient r : also) {
             h.createUpdate("INSERT INTO alert_delivery (alert_id, chat_id, thread_id, state, attempts, next_attempt) "
                             + "SELECT :id, :chat, CAST(:thread AS BIGINT), 'PENDING', 0, :now "
@@ -59,13 +69,16 @@ final class AlertStore {
     /** The oldest pending delivery of each chat: a chat gets its alerts in order, one at a time. */
     List<Pending> heads(int limit) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT d.alert_id, d.chat_id, d.thread_id, d.attempts, d.next_attempt, a.html, a.acked_by "
+                        "SELECT d.alert_id, d.chat_id, d.thread_id, d.attempts, d.next_attempt, a.html, a.acked_by, "
+                                + "a.loud, a.topic, cs.quiet "
                                 + "FROM alert_delivery d JOIN alert a ON a.id = d.alert_id "
+                                + "LEFT JOIN chat_setting cs ON cs.chat_id = d.chat_id "
                                 + "WHERE d.state = 'PENDING' AND d.alert_id = (SELECT MIN(x.alert_id) FROM alert_delivery x "
                                 + "WHERE x.chat_id = d.chat_id AND x.state = 'PENDING') ORDER BY d.alert_id LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getInt(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7)))
+                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+                        rs.getString(10) == null ? Quiet.INFO : Quiet.valueOf(rs.getString(10))))
                 .list());
     }
 
@@ -190,7 +203,7 @@ final class AlertStore {
     }
 
     /** An alert to store only if something turns out to call for it. */
-    record NewAlert(String eventId, String solver, AlertKind kind, String html, long now) {
+    record NewAlert(String eventId, String solver, AlertKind kind, String html, long now, String topic) {
     }
 
     /**
@@ -209,7 +222,7 @@ final class AlertStore {
                 h.execute("UPDATE solver_watch SET last_seen = ? WHERE solver = ?", now, solver);
             }
             if (wasSuspected && back != null) {
-                insert(h, back.eventId(), back.solver(), back.kind().name(), back.html(), back.now(), List.of());
+                insert(h, back, back.kind().name(), back.kind().loud(), List.of());
                 return true;
             }
             return false;
@@ -247,7 +260,7 @@ final class AlertStore {
                     solver, lastSeen) == 0) {
                 return false;
             }
-            insert(h, alert.eventId(), alert.solver(), alert.kind().name(), alert.html(), alert.now(), List.of());
+            insert(h, alert, alert.kind().name(), alert.kind().loud(), List.of());
             return true;
         });
     }

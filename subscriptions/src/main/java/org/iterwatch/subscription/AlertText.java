@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 
 /** The HTML of an alert message: what happened, where, when, and the tail of stderr. */
 final class AlertText {
@@ -19,7 +21,21 @@ final class AlertText {
     private AlertText() {
     }
 
+    /**
+     * What else is known when the alert is raised.
+     *
+     * @param topics the solver's topics, most recently linked first
+     * @param last   what the monitor of the first one read last
+     */
+    record Context(List<String> topics, Optional<TopicProgress.Last> last) {
+        static final Context NONE = new Context(List.of(), Optional.empty());
+    }
+
     static String of(AlertKind kind, SolverEvent e, Instant at) {
+        return of(kind, e, at, Context.NONE);
+    }
+
+    static String of(AlertKind kind, SolverEvent e, Instant at, Context context) {
         StringBuilder head = new StringBuilder();
         head.append(kind.icon()).append(" <b>").append(escape(e.solver())).append("</b> ").append(kind.headline());
         if (e.exitCode() != null) {
@@ -29,6 +45,14 @@ final class AlertText {
         if (e.message() != null && !e.message().isBlank()) {
             head.append(escapedHead(shorten(e.message().strip(), 500), MESSAGE_ROOM)).append('\n');
         }
+        (kind == AlertKind.FAILED || kind == AlertKind.STOPPED ? ExitHints.hint(e) : Optional.<String>empty()).ifPresent(h -> head.append("\ud83d\udca1 ").append(h).append('\n'));
+        if (!context.topics().isEmpty()) {
+            head.append(context.topics().size() == 1 ? "Topic: " : "Topics: ").append(String.join(", ", context.topics()
+                    .stream().limit(5).map(t -> "<code>" + escape(t) + "</code>").toList())).append('\n');
+        }
+        context.last().ifPresent(l -> head.append("Last record: iteration ").append(l.iteration()).append(", ")
+                .append(TIME.format(l.at())).append(" (").append(duration(Duration.between(l.at(), at).abs()))
+                .append(l.at().isAfter(at) ? " after" : " before").append(")\n"));
         if (e.host() != null) {
             head.append("Host: <code>").append(escapedHead(e.host(), HOST_ROOM)).append("</code>\n");
         }

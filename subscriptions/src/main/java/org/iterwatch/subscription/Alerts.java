@@ -22,14 +22,24 @@ public final class Alerts {
     private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9._:@/+-]{1," + TARGET_MAX + "}");
 
     private final AlertStore store;
+    private final SolverLinks links;
     private final Outbox outbox;
     private final ChatSender sender;
     private final Clock clock;
+    private final TopicProgress progress;
 
     public Alerts(DataSource dataSource, ChatSender sender, Clock clock) {
-        this.store = new AlertStore(Jdbi.create(dataSource));
+        this(dataSource, sender, clock, TopicProgress.NONE);
+    }
+
+    /** @param progress what the monitors read last of a topic, quoted in the alerts of its solver */
+    public Alerts(DataSource dataSource, ChatSender sender, Clock clock, TopicProgress progress) {
+        Jdbi jdbi = Jdbi.create(dataSource);
+        this.store = new AlertStore(jdbi);
+        this.links = new SolverLinks(jdbi);
         this.sender = sender;
         this.clock = clock;
+        this.progress = progress;
         this.outbox = new Outbox(store, sender, clock);
     }
 
@@ -53,6 +63,12 @@ public final class Alerts {
     public String accept(SolverEvent event) {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
+        if (event.topic() != null) {
+            links.link(event.solver(), event.topic(), now);
+        }
+        if (event.event() != SolverEvent.Kind.HEARTBEAT) {
+            links.ran(event.solver(), event.event() != SolverEvent.Kind.STARTED, now);
+        }
         switch (event.event()) {
             case STARTED -> raise(id, AlertKind.STARTED, event, now);
             case STOPPED -> raise(id, AlertKind.STOPPED, event, now);
@@ -96,14 +112,50 @@ public final class Alerts {
         return raised;
     }
 
-    private static AlertStore.NewAlert alert(String eventId, AlertKind kind, SolverEvent event, long now) {
-        return new AlertStore.NewAlert(eventId, event.solver(), kind, AlertText.of(kind, event, Instant.ofEpochMilli(now)), now);
+    /** The alert with its context: the solver's topics and what their monitor read last. */
+    private AlertStore.NewAlert alert(String eventId, AlertKind kind, SolverEvent event, long now) {
+        List<String> topics = links.topics(event.solver());
+        String topic = topics.isEmpty() ? null : topics.get(0);
+        Optional<TopicProgress.Last> last = topic == null ? Optional.empty() : lastRead(topic);
+        String html = AlertText.of(kind, event, Instant.ofEpochMilli(now), new AlertText.Context(topics, last));
+        return new AlertStore.NewAlert(eventId, event.solver(), kind, html, now, topic);
+    }
+
+    /** An alert without what the monitors know is better than none. */
+    private Optional<TopicProgress.Last> lastRead(String topic) {
+        try {
+            return progress.last(topic);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private void raise(String eventId, AlertKind kind, SolverEvent event, long now) {
-        store.insert(eventId, event.solver(), kind.name(), AlertText.of(kind, event, Instant.ofEpochMilli(now)), now,
-                List.of());
+        store.insert(alert(eventId, kind, event, now), kind.name(), kind.loud(), List.of());
         outbox.wake();
+    }
+
+    /** From now on the solver's alerts name this topic and link its chart (/link). */
+    public void link(String solver, String topic) {
+        checkTarget(solver);
+        if (!SolverEvent.TOPIC.matcher(topic).matches()) {
+            throw new SubscriptionException("That is not a Kafka topic name: use letters, digits, '.', '_' and '-'.");
+        }
+        links.link(solver, topic, clock.millis());
+    }
+
+    public boolean unlink(String solver, String topic) {
+        return links.unlink(solver, topic);
+    }
+
+    /** The topics a solver writes, most recently linked first. */
+    public List<String> topics(String solver) {
+        return links.topics(solver);
+    }
+
+    /** True when the solver of this topic said it stopped or failed: the topic's silence is then expected. */
+    public boolean runEnded(String topic) {
+        return links.ended(topic);
     }
 
     /**
@@ -113,7 +165,13 @@ public final class Alerts {
      * @param html the message, Telegram HTML, at most 4 096 characters
      */
     public void monitorNotice(String topic, String html, List<Recipient> chartChats) {
-        store.insert(UUID.randomUUID().toString(), topic, "MONITOR", html, clock.millis(), chartChats);
+        monitorNotice(topic, html, chartChats, true);
+    }
+
+    /** @param loud an alarm (rings, has Ack), or news sent without a sound */
+    public void monitorNotice(String topic, String html, List<Recipient> chartChats, boolean loud) {
+        store.insert(new AlertStore.NewAlert(UUID.randomUUID().toString(), topic, null, html, clock.millis(), topic),
+                "MONITOR", loud, chartChats);
         outbox.wake();
     }
 

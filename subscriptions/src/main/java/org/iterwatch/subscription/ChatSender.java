@@ -7,6 +7,18 @@ import java.util.List;
 public interface ChatSender {
     Result send(long chatId, Long threadId, String html, List<Button> buttons);
 
+    /** A send told how: a sender that can do better than a plain message overrides this. */
+    default Result send(long chatId, Long threadId, String html, List<Button> buttons, How how) {
+        return send(chatId, threadId, html, buttons);
+    }
+
+    /**
+     * @param silent without a sound (news, or the chat's /quiet)
+     * @param topic  the topic whose chart the alert is about, or null
+     */
+    record How(boolean silent, String topic) {
+    }
+
     /** Replaces the text and buttons of a message sent before. */
     Result edit(long chatId, long messageId, String html, List<Button> buttons);
 

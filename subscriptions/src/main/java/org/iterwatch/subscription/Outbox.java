@@ -161,7 +161,10 @@ final class Outbox implements Managed {
             String html = p.ackedBy() == null ? p.html() : AlertText.acknowledged(p.html(), p.ackedBy());
             ChatSender.Result result;
             try {
-                result = sender.send(p.chatId(), p.threadId(), html, AlertPress.buttons(p.alertId(), p.ackedBy() != null));
+                // News has nothing to acknowledge: no buttons under it.
+                List<ChatSender.Button> buttons = p.loud() ? AlertPress.buttons(p.alertId(), p.ackedBy() != null) : List.of();
+                result = sender.send(p.chatId(), p.threadId(), html, buttons,
+                        new ChatSender.How(p.quiet().silent(p.loud()), p.topic()));
             } catch (RuntimeException e) {
                 result = new ChatSender.Result.RetryLater(Duration.ZERO, e.toString());
             }

@@ -23,12 +23,44 @@ public final class People {
     private final Set<Long> configAdmins;
     private final Clock clock;
     private final Map<Long, Person> people = new ConcurrentHashMap<>();
+    /** How each person is called ("@alice" or "Alice"), as their latest update said. */
+    private final Map<Long, String> names = new ConcurrentHashMap<>();
 
     public People(DataSource dataSource, Collection<Long> configAdmins, Clock clock) {
         this.store = new PersonStore(Jdbi.create(dataSource));
         this.configAdmins = Set.copyOf(configAdmins);
         this.clock = clock;
         store.all().forEach(p -> people.put(p.userId(), p));
+        names.putAll(store.names());
+    }
+
+    /**
+     * Someone wrote or pressed a button: how Telegram calls them now. Stored only when it changed, so it costs
+     * nothing per update; strangers are not stored.
+     */
+    public void seen(long userId, String username, String firstName) {
+        String name = username != null && !username.isBlank() ? "@" + username
+                : firstName != null && !firstName.isBlank() ? firstName.strip() : null;
+        if (name == null || name.equals(names.get(userId)) || role(userId).isEmpty()) {
+            return;
+        }
+        store.name(userId, shorten(username, 64), shorten(firstName, 128));
+        names.put(userId, shorten(name, 128));
+    }
+
+    /** "@alice", else her first name, else her numeric id. */
+    public String name(long userId) {
+        return names.getOrDefault(userId, String.valueOf(userId));
+    }
+
+    /** The name, when one is known, and the id: "@alice (4004)", for lists and the audit. */
+    public String nameAndId(long userId) {
+        String name = names.get(userId);
+        return name == null ? String.valueOf(userId) : name + " (" + userId + ")";
+    }
+
+    private static String shorten(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** The person's role, or empty for a stranger. */
@@ -75,7 +107,7 @@ public final class People {
             return change;
         }
         store.put(userId, role, by, now, new AuditEntry(now, by, chatId, action, AuditEntry.Outcome.CHANGED,
-                userId + ": " + label(change.before()) + " \u2192 " + label(role)));
+                nameAndId(userId) + ": " + label(change.before()) + " \u2192 " + label(role)));
         if (role == null) {
             people.remove(userId);
         } else {

@@ -19,6 +19,27 @@ final class PersonStore {
                 .list());
     }
 
+    /** Each person's name as shown: "@username", else the first name. */
+    java.util.Map<Long, String> names() {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT user_id, username, first_name FROM person_name")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .forEach(r -> {
+                    String name = r[1] != null ? "@" + r[1] : r[2];
+                    if (name != null) {
+                        out.put(Long.parseLong(r[0]), name);
+                    }
+                }));
+        return out;
+    }
+
+    void name(long userId, String username, String firstName) {
+        jdbi.useTransaction(h -> {
+            h.execute("DELETE FROM person_name WHERE user_id = ?", userId);
+            h.execute("INSERT INTO person_name (user_id, username, first_name) VALUES (?, ?, ?)", userId, username, firstName);
+        });
+    }
+
     /** Sets the role, or removes the person when {@code role} is null. */
     void put(long userId, Role role, long by, Instant at, AuditEntry audit) {
         jdbi.useTransaction(h -> {

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * @param exitCode        null unless the solver ended
  * @param heartbeatSeconds the heartbeat period the solver promises, null when it sends none
  * @param durationSeconds how long the solver ran, null when unknown
+ * @param topic           the Kafka topic the solver writes, null when not told: links its alerts to that chart
  */
 public record SolverEvent(String solver, Kind event, String message, String details, String host, Integer exitCode,
-                          Integer heartbeatSeconds, Long durationSeconds) {
+                          Integer heartbeatSeconds, Long durationSeconds, String topic) {
     public enum Kind {
         STARTED, HEARTBEAT, STOPPED, FAILED;
 
@@ -31,8 +32,15 @@ public record SolverEvent(String solver, Kind event, String message, String deta
     }
 
     private static final Pattern SOLVER = Pattern.compile("[A-Za-z0-9._:@/+-]{1,200}");
+    /** Kafka's rule for topic names. */
+    public static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final Set<String> FIELDS = Set.of("solver", "event", "message", "details", "host", "exitCode",
-            "heartbeatSeconds", "durationSeconds");
+            "heartbeatSeconds", "durationSeconds", "topic");
+
+    public SolverEvent(String solver, Kind event, String message, String details, String host, Integer exitCode,
+                       Integer heartbeatSeconds, Long durationSeconds) {
+        this(solver, event, message, details, host, exitCode, heartbeatSeconds, durationSeconds, null);
+    }
     private static final int MAX_DETAILS = 64 * 1024;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -58,8 +66,12 @@ public record SolverEvent(String solver, Kind event, String message, String deta
         }
         Integer heartbeat = integer(node, "heartbeatSeconds", 1, 86_400);
         Long duration = node.hasNonNull("durationSeconds") ? (long) integer(node, "durationSeconds", 0, Integer.MAX_VALUE) : null;
+        String topic = text(node, "topic", 249);
+        if (topic != null && !TOPIC.matcher(topic).matches()) {
+            throw new BadEventException("topic", "a Kafka topic name: letters, digits, '.', '_' and '-', at most 249");
+        }
         return new SolverEvent(solver, kind, text(node, "message", 2000), text(node, "details", MAX_DETAILS),
-                text(node, "host", 255), integer(node, "exitCode", -1024, 1024), heartbeat, duration);
+                text(node, "host", 255), integer(node, "exitCode", -1024, 1024), heartbeat, duration, topic);
     }
 
     /** Exactly one JSON object: after it only whitespace, so a second event or stray text is refused, not dropped. */

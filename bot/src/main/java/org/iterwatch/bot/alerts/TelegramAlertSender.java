@@ -2,6 +2,7 @@ package org.iterwatch.bot.alerts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.iterwatch.bot.delivery.Delivery;
@@ -12,21 +13,51 @@ import org.iterwatch.bot.telegram.TelegramFailure;
 import org.iterwatch.bot.telegram.TelegramGateway;
 import org.iterwatch.subscription.ChatSender;
 
-/** Alerts out through Telegram, at the delivery engine's highest priority. */
+/**
+ * Alerts out through Telegram, at the delivery engine's highest priority. An alert about a topic whose chart the
+ * chat shows quotes that chart message (a tap opens it) and, in a supergroup, links it.
+ */
 public final class TelegramAlertSender implements ChatSender {
+    /** Supergroup ids are -100 followed by the id that t.me/c/ links use. */
+    private static final long SUPERGROUP_BASE = -1_000_000_000_000L;
     private final TelegramGateway api;
     private final Delivery delivery;
+    private final ChartLocator charts;
 
-    public TelegramAlertSender(TelegramGateway api, Delivery delivery) {
+    /** Where the chart of a topic is in a chat. */
+    @FunctionalInterface
+    public interface ChartLocator {
+        Optional<Long> chartMessage(String topic, long chatId);
+    }
+
+    public TelegramAlertSender(TelegramGateway api, Delivery delivery, ChartLocator charts) {
         this.api = api;
         this.delivery = delivery;
+        this.charts = charts;
     }
 
     @Override
     public Result send(long chatId, Long threadId, String html, List<Button> buttons) {
+        return send(chatId, threadId, html, buttons, new How(false, null));
+    }
+
+    @Override
+    public Result send(long chatId, Long threadId, String html, List<Button> buttons, How how) {
         ChatTarget to = ChatTarget.of(chatId, threadId);
-        return attempt(() -> alert(to, "sendMessage",
-                chat -> new Result.Sent(chat.chatId(), api.sendHtml(chat, html, keyboard(buttons)))));
+        Long chart = how.topic() == null ? null : chartIn(how.topic(), chatId);
+        String text = chart == null || chatId > SUPERGROUP_BASE ? html
+                : html + "\n<a href=\"https://t.me/c/" + (SUPERGROUP_BASE - chatId) + "/" + chart + "\">\ud83d\udcc8 chart</a>";
+        return attempt(() -> alert(to, "sendMessage", chat -> new Result.Sent(chat.chatId(),
+                api.sendAlert(chat, text, keyboard(buttons), how.silent(), chat.chatId() == chatId ? chart : null))));
+    }
+
+    /** An alert without its link is better than none. */
+    private Long chartIn(String topic, long chatId) {
+        try {
+            return charts.chartMessage(topic, chatId).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

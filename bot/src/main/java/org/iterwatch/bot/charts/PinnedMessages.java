@@ -21,30 +21,43 @@ public final class PinnedMessages implements ProgressListener, ChatMoves {
     private final Delivery delivery;
     private final ChatBook chats;
     private final ChartSlot.Shown shown;
+    private final OperatorChats operators;
     private final Map<Key, ChartSlot> slots = new ConcurrentHashMap<>();
 
     private record Key(long monitorId, long chatId) {
     }
 
-    public PinnedMessages(Delivery delivery, ChatBook chats, ChartSlot.Shown shown) {
+    /** Whether people in a chat may start and stop monitors: only there do charts carry those buttons. */
+    @FunctionalInterface
+    public interface OperatorChats {
+        boolean operates(long chatId);
+    }
+
+    public PinnedMessages(Delivery delivery, ChatBook chats, ChartSlot.Shown shown, OperatorChats operators) {
         this.delivery = delivery;
         this.chats = chats;
         this.shown = shown;
+        this.operators = operators;
     }
 
     @Override
     public void show(ProgressUpdate update) {
-        ChartSlot.Picture picture = new ChartSlot.Picture(update.chart().png(), update.captionHtml(),
-                Buttons.forMonitor(update.monitorId()), update.contentHash());
         for (Follower follower : update.followers()) {
             long chat = chats.current(follower.chatId());
             if (chats.inactive(chat)) {
                 continue;
             }
+            ChartSlot.Picture picture = new ChartSlot.Picture(update.chart().png(), update.captionHtml(),
+                    Buttons.forMonitor(update.monitorId(), update.state(), operators.operates(chat)), update.contentHash());
             ChartSlot slot = slots.computeIfAbsent(new Key(update.monitorId(), chat), k -> new ChartSlot(k.monitorId(),
                     ChatTarget.of(chat, follower.threadId()), follower.messageId(), follower.shownHash(), delivery, shown));
             slot.offer(picture);
         }
+    }
+
+    /** The chat no longer shows the monitor (unfollowed, removed): a later follow starts with a new message. */
+    public void forget(long monitorId, long chatId) {
+        slots.remove(new Key(monitorId, chats.current(chatId)));
     }
 
     /** The queue moved the slots' jobs already; here they are found under the new chat id. */

@@ -8,15 +8,32 @@ import org.iterwatch.render.Html;
 import org.iterwatch.render.StatusText;
 import org.iterwatch.subscription.AlertPress;
 import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.People;
 
 /** /subscribe, /unsubscribe, /mute, /unmute and the buttons under an alert: which solver alerts reach a chat. */
 public final class AlertCommands {
     private final Alerts alerts;
     private final EventsConsumer events;
+    private final People people;
 
-    public AlertCommands(Alerts alerts, EventsConsumer events) {
+    public AlertCommands(Alerts alerts, EventsConsumer events, People people) {
         this.alerts = alerts;
         this.events = events;
+        this.people = people;
+    }
+
+    /** /link solver topic: its alerts name the topic and link its chart; bare solver: its topics. */
+    String link(Incoming.Text m, String argument) {
+        String[] words = WrongUsage.required(argument).split("\\s+");
+        if (words.length == 1) {
+            List<String> topics = alerts.topics(words[0]);
+            return topics.isEmpty() ? AlertTexts.linksNothing(words[0]) : AlertTexts.links(words[0], topics);
+        }
+        if (words.length != 2) {
+            throw new WrongUsage();
+        }
+        alerts.link(words[0], words[1]);
+        return AlertTexts.linked(words[0], words[1]);
     }
 
     /** /status ends with what an operator must act on: invalid events skipped from the Kafka topic. */
@@ -71,7 +88,7 @@ public final class AlertCommands {
     String press(AlertPress press, Incoming.Press from) {
         return switch (press.action()) {
             case MUTE -> AlertTexts.mutedFromAlert(alerts.muteFromAlert(press.alertId(), from.chatId()));
-            case ACK -> alerts.acknowledge(press.alertId(), from.chatId(), "user " + from.userId())
+            case ACK -> alerts.acknowledge(press.alertId(), from.chatId(), people.name(from.userId()))
                     ? null : AlertTexts.ACKNOWLEDGED_ALREADY;
         };
     }

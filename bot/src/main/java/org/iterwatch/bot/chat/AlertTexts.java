@@ -52,6 +52,20 @@ public final class AlertTexts {
         return "This chat was not subscribed to " + quoted(target) + ".";
     }
 
+    static String linked(String solver, String topic) {
+        return "\ud83d\udd17 Alerts of " + quoted(solver) + " now name " + quoted(topic) + " and link its chart.";
+    }
+
+    static String links(String solver, List<String> topics) {
+        return "Alerts of " + quoted(solver) + " name " + String.join(", ", topics.stream().map(AlertTexts::quoted).toList())
+                + ".";
+    }
+
+    static String linksNothing(String solver) {
+        return "No topic is linked to " + quoted(solver) + " yet: /link " + Html.escape(Html.shorten(solver, 200))
+                + " &lt;topic&gt;, or send \"topic\" in its events.";
+    }
+
     static String muted(Instant until) {
         return "\ud83d\udd15 Muted until " + TIME.format(until)
                 + ". Alerts raised until then are not sent here. /unmute ends it.";

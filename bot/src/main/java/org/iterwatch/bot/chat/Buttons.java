@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iterwatch.bot.telegram.Keyboard;
+import org.iterwatch.monitor.MonitorState;
 
 /**
  * The buttons under a progress message. Callback data carries the monitor's numeric id, never
@@ -28,12 +29,27 @@ public final class Buttons {
     private Buttons() {
     }
 
-    public static Keyboard forMonitor(long monitorId) {
-        return Keyboard.row(
-                new Keyboard.Button("\u25b6 Start", "start:" + monitorId),
-                new Keyboard.Button("\u2139 Status", "status:" + monitorId),
-                new Keyboard.Button("\u23f9 Stop", "stop:" + monitorId));
+    /**
+     * Status for everyone; in an operator's chat also the one of Start and Stop that fits the state: Start when
+     * the monitor is stopped or failed, Stop while it runs.
+     */
+    public static Keyboard forMonitor(long monitorId, MonitorState state, boolean operatorChat) {
+        Keyboard.Button status = new Keyboard.Button("\u2139 Status", "status:" + monitorId);
+        if (!operatorChat) {
+            return Keyboard.row(status);
+        }
+        boolean stopped = state == MonitorState.STOPPED || state == MonitorState.FAILED;
+        return Keyboard.row(stopped ? new Keyboard.Button("\u25b6 Start", "start:" + monitorId)
+                : new Keyboard.Button("\u23f9 Stop", "stop:" + monitorId), status);
     }
+
+    /** What stays under the chart of a removed monitor: a button that only says so. */
+    public static Keyboard removed() {
+        return Keyboard.row(new Keyboard.Button("\u2716 removed", REMOVED));
+    }
+
+    /** The data of {@link #removed()}'s button. */
+    static final String REMOVED = "removed";
 
     static Optional<Press> parse(String data) {
         if (data == null || data.length() > 64) {

@@ -13,11 +13,18 @@ import org.iterwatch.subscription.Role;
 public final class ChatTexts {
     static final String COMMANDS_ONLY = "I understand commands only. /help lists them.";
     static final String DEAD_BUTTON = "This button no longer works.";
+    static final String REMOVED_MONITOR = "This monitor was removed; /add and /start bring it back.";
     static final String FAILED = "Something went wrong on my side; the details are in iterwatch's log.";
     private static final String INTRO = "<b>iterwatch</b> draws the progress of your calculations from their Kafka "
             + "topics and keeps the chart pinned here.";
     private static final String BUTTONS = "The buttons under a chart start or stop that monitor (operators) or show "
             + "its status.";
+    /** How a solver publishes, in three lines: the record's shape, a one-liner, where the rest is written. */
+    private static final String PUBLISHING = "<b>How a solver publishes</b>\n"
+            + "One Kafka topic per calculation; each record a JSON batch: <code>{\"iteration\": 12, \"values\": [0.1, 0.2]}</code>\n"
+            + "e.g. <code>kcat -b 127.0.0.1:9092 -t airy.x0.6 -P &lt;&lt;&lt; '{\"iteration\": 1, \"values\": [0.0, 0.12]}'</code>\n"
+            + "The other shapes, alerts and <code>iterwatch exec</code>: iterwatch's README.md, "
+            + "section <i>How a solver publishes</i> (#how-a-solver-publishes).";
 
     private ChatTexts() {
     }
@@ -26,8 +33,10 @@ public final class ChatTexts {
         return "A message may have at most " + max + " characters (yours has " + length + ").";
     }
 
-    static String unknownCommand(String name) {
-        return "Unknown command /" + Html.escape(Html.shorten(name, 40)) + ". /help lists what I understand.";
+    static String unknownCommand(String name, List<String> close) {
+        return "Unknown command /" + Html.escape(Html.shorten(name, 40)) + "." + (close.isEmpty() ? ""
+                : " Did you mean " + String.join(" or ", close.stream().map(c -> "/" + c).toList()) + "?")
+                + " /help lists what I understand.";
     }
 
     /** Plain text: it also answers a button press, which Telegram shows without HTML. */
@@ -63,7 +72,7 @@ public final class ChatTexts {
                 theirs.forEach(c -> out.append("\n").append(helpLine(c)));
             }
         }
-        return out.append("\n").append(BUTTONS).toString();
+        return out.append("\n").append(BUTTONS).append("\n\n").append(PUBLISHING).toString();
     }
 
     static String heading(Role role) {

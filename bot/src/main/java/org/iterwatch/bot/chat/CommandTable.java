@@ -16,7 +16,7 @@ import org.iterwatch.bot.telegram.TelegramGateway.BotCommandSpec;
 public final class CommandTable {
     private final List<ChatCommand> commands;
 
-    public CommandTable(MonitorCommands monitors, AlertCommands alerts, PeopleCommands people) {
+    public CommandTable(MonitorCommands monitors, AlertCommands alerts, PeopleCommands people, SettingCommands settings) {
         commands = List.of(
                 new ChatCommand("start", "<topic>", "start a monitor; its chart is pinned in this chat", OPERATOR,
                         monitors::start),
@@ -27,6 +27,9 @@ public final class CommandTable {
                 new ChatCommand("stop", "<topic>", "stop redrawing its chart", OPERATOR, monitors::stop),
                 new ChatCommand("remove", "<topic>", "forget the monitor", OPERATOR, monitors::remove),
                 new ChatCommand("status", "[topic]", "all monitors, or one in detail", VIEWER, monitors::status),
+                new ChatCommand("follow", "<topic>", "pin a monitor's chart in this chat; starts or stops nothing", VIEWER,
+                        monitors::follow),
+                new ChatCommand("unfollow", "<topic>", "no more chart of it in this chat", VIEWER, monitors::unfollow),
                 new ChatCommand("topics", "", "the topics Kafka has, monitored ones marked", VIEWER, monitors::topics),
                 new ChatCommand("export", "<topic>", "the series of a monitor as a CSV file", VIEWER, monitors::export),
                 new ChatCommand("subscribe", "<solver|topic|all>",
@@ -35,6 +38,13 @@ public final class CommandTable {
                         alerts::unsubscribe),
                 new ChatCommand("mute", "[duration]", "no alerts here for a while, 1h unless given", VIEWER, alerts::mute),
                 new ChatCommand("unmute", "", "alerts again", VIEWER, alerts::unmute),
+                new ChatCommand("quiet", "[info|all|none]",
+                        "which alerts arrive without a sound: info (news, the default), all, or none", VIEWER,
+                        settings::quiet),
+                new ChatCommand("tz", "[zone]", "the time zone of times shown here, e.g. Europe/Berlin", VIEWER,
+                        settings::tz),
+                new ChatCommand("link", "<solver> [topic]", "the solver's alerts name that topic and link its chart",
+                        OPERATOR, alerts::link),
                 new ChatCommand("users", "", "who may use this bot, and their roles", ADMIN, people::users),
                 new ChatCommand("allow", "<user id> <admin|operator|viewer>", "give access or change a role", ADMIN,
                         people::allow),
@@ -52,6 +62,35 @@ public final class CommandTable {
     Optional<ChatCommand> find(String name, String argument) {
         String wanted = name.equals("start") && argument.isEmpty() ? "help" : name;
         return commands.stream().filter(c -> c.name().equals(wanted)).findFirst();
+    }
+
+    /** The commands closest to {@code name} when it is a typo or two away from them, for "did you mean". */
+    List<String> closeTo(String name) {
+        List<String> close = commands.stream().map(ChatCommand::name)
+                .filter(c -> distance(c, name) <= (name.length() <= 4 ? 1 : 2)).toList();
+        int best = close.stream().mapToInt(c -> distance(c, name)).min().orElse(0);
+        return close.stream().filter(c -> distance(c, name) == best).sorted().limit(3).toList();
+    }
+
+    /** Optimal-string-alignment distance: an adjacent swap ("/stauts") costs one, as typos do. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     public List<BotCommandSpec> menu() {

@@ -49,7 +49,7 @@ public final class Commands {
         String argument = line.get().argument();
         Optional<ChatCommand> command = table.find(name, argument);
         if (command.isEmpty()) {
-            reply(message, ChatTexts.unknownCommand(name));
+            reply(message, ChatTexts.unknownCommand(name, table.closeTo(name)));
             return;
         }
         Role needed = command.get().role();

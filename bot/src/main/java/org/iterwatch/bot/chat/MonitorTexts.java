@@ -37,7 +37,26 @@ public final class MonitorTexts {
     }
 
     static String removed(String topic) {
-        return "Removed the monitor for " + code(topic) + ".";
+        return "Removed the monitor for " + code(topic) + "; its charts are unpinned.";
+    }
+
+    static String following(MonitorView monitor) {
+        return "\ud83d\udccc Following " + code(monitor.topic()) + ": its chart is pinned here and redrawn as results "
+                + "arrive" + (monitor.state() == MonitorState.STOPPED || monitor.state() == MonitorState.FAILED
+                ? " (it is " + monitor.state().name().toLowerCase(java.util.Locale.ROOT) + " now: the chart shows what it "
+                + "read, if it read since iterwatch started)" : "") + ". /unfollow " + Html.escape(monitor.topic()) + " ends it.";
+    }
+
+    static String followingAlready(String topic) {
+        return "This chat follows " + code(topic) + " already; its chart is pinned here.";
+    }
+
+    static String notFollowing(String topic) {
+        return "This chat does not follow " + code(topic) + ".";
+    }
+
+    static String unfollowed(String topic) {
+        return "No more chart of " + code(topic) + " here; the monitor itself goes on as it was.";
     }
 
     static String exportCaption(String topic) {

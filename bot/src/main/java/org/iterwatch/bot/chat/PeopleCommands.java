@@ -20,7 +20,7 @@ public final class PeopleCommands {
     }
 
     String users(Incoming.Text m, String argument) {
-        return PeopleTexts.users(people.list());
+        return PeopleTexts.users(people.list(), people::name);
     }
 
     String allow(Incoming.Text m, String argument) {

@@ -3,6 +3,7 @@ package org.iterwatch.bot.chat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.iterwatch.render.Html;
 import org.iterwatch.render.StatusText;
 import org.iterwatch.subscription.Person;
@@ -20,10 +21,10 @@ public final class PeopleTexts {
     }
 
     /** Everyone with a role, cut to one message, and the rule about admins from the configuration. */
-    static String users(List<Person> all) {
+    static String users(List<Person> all, LongFunction<String> names) {
         StringBuilder out = new StringBuilder("<b>People</b>\n");
         for (int i = 0; i < all.size(); i++) {
-            String line = line(all.get(i)) + "\n";
+            String line = line(all.get(i), names) + "\n";
             if (out.length() + line.length() + CONFIG_ADMINS.length() > StatusText.MAX_MESSAGE - 60) {
                 out.append("\u2026 and ").append(all.size() - i).append(" more\n");
                 break;
@@ -57,10 +58,17 @@ public final class PeopleTexts {
                 + "learns by writing to this bot.";
     }
 
-    private static String line(Person p) {
-        String who = p.role().label() + " \u00b7 " + code(p.userId());
+    /** "operator · @alice (4004) — by @bob, 2026-11-30 14:00 UTC": people by name, the id for /allow and /deny. */
+    private static String line(Person p, LongFunction<String> names) {
+        String who = p.role().label() + " \u00b7 " + person(p.userId(), names);
         return p.fromConfig() ? who + " (configuration)"
-                : who + " \u2014 by " + code(p.grantedBy()) + ", " + TIME.format(p.grantedAt());
+                : who + " \u2014 by " + Html.escape(names.apply(p.grantedBy())) + ", " + TIME.format(p.grantedAt());
+    }
+
+    /** The name and the id, or the id alone while no name is known. */
+    private static String person(long id, LongFunction<String> names) {
+        String name = names.apply(id);
+        return name.equals(String.valueOf(id)) ? code(id) : Html.escape(name) + " (" + code(id) + ")";
     }
 
     private static String code(long id) {

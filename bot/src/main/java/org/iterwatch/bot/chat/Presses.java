@@ -33,7 +33,10 @@ public final class Presses {
         }
         Optional<AlertPress> alert = AlertPress.parse(press.data());
         Optional<Buttons.Press> chart = Buttons.parse(press.data());
-        if (alert.isPresent()) {
+        if (Buttons.REMOVED.equals(press.data())) {
+            // Ours, under the chart of a removed monitor: it only says so.
+            delivery.answerCallback(press.callbackId(), ChatTexts.REMOVED_MONITOR);
+        } else if (alert.isPresent()) {
             onAlert(press, alert.get());
         } else if (chart.isPresent()) {
             onChart(press, chart.get(), role.get());

@@ -1,10 +1,12 @@
 package org.iterwatch.bot.chat;
 
 import org.iterwatch.bot.delivery.ChatMoves;
+import org.iterwatch.subscription.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -18,12 +20,15 @@ public final class UpdateLoop {
     private final Presses presses;
     private final ChatExecutor chats;
     private final ChatMoves moves;
+    private final People people;
 
-    public UpdateLoop(Commands commands, Presses presses, ChatExecutor chats, ChatMoves moves) {
+    /** {@code people} learns from each update how its sender is called, for acks and lists. */
+    public UpdateLoop(Commands commands, Presses presses, ChatExecutor chats, ChatMoves moves, People people) {
         this.commands = commands;
         this.presses = presses;
         this.chats = chats;
         this.moves = moves;
+        this.people = people;
     }
 
     public void accept(Update update) {
@@ -38,17 +43,23 @@ public final class UpdateLoop {
         if (update.hasCallbackQuery()) {
             Incoming.Press press = press(update.getCallbackQuery());
             if (press != null) {
+                seen(update.getCallbackQuery().getFrom());
                 chats.submit(press.chatId(), () -> presses.onPress(press));
             }
         } else if (update.hasMessage() && migration(update.getMessage())) {
             return;
         } else if (update.hasMessage() && update.getMessage().hasText() && update.getMessage().getFrom() != null) {
             Message m = update.getMessage();
+            seen(m.getFrom());
             Integer thread = Boolean.TRUE.equals(m.getIsTopicMessage()) ? m.getMessageThreadId() : null;
             Incoming.Text text = new Incoming.Text(m.getChatId(), thread, m.getFrom().getId(),
                     m.getChat().isUserChat(), m.getText());
             chats.submit(text.chatId(), () -> commands.onText(text));
         }
+    }
+
+    private void seen(User user) {
+        people.seen(user.getId(), user.getUserName(), user.getFirstName());
     }
 
     /**

@@ -26,6 +26,24 @@ public final class CallJob<T> implements Job {
         return new CallJob<>(priority, to, "sendMessage", (api, chat) -> api.sendHtml(chat, html, keyboard));
     }
 
+    /**
+     * A chart the chat no longer follows: unpinned, and its buttons replaced by {@code keyboard} (null: none), so
+     * that nothing under it pretends to work.
+     */
+    public static CallJob<Void> takeDown(ChatTarget to, long messageId, Keyboard keyboard) {
+        return new CallJob<>(Priority.REPLY, to, "unpinChatMessage", (api, chat) -> {
+            api.unpin(chat.chatId(), messageId);
+            try {
+                api.editKeyboard(chat.chatId(), messageId, keyboard);
+            } catch (TelegramFailure e) {
+                if (e.kind() != TelegramFailure.Kind.NOT_MODIFIED) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
     public static CallJob<Void> pin(ChatTarget to, long messageId) {
         return new CallJob<>(Priority.REPLY, to, "pinChatMessage", (api, chat) -> {
             api.pin(chat.chatId(), messageId);

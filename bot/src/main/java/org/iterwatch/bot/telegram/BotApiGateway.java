@@ -14,12 +14,15 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
+import org.telegram.telegrambots.meta.api.methods.pinnedmessages.UnpinChatMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageMedia;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -63,6 +66,16 @@ public final class BotApiGateway implements TelegramGateway {
     }
 
     @Override
+    public long sendAlert(ChatTarget to, String html, Keyboard keyboard, boolean silent, Long replyTo) {
+        SendMessage send = SendMessage.builder().chatId(to.chatId()).messageThreadId(to.threadId()).text(html)
+                .parseMode(HTML).disableWebPagePreview(true).replyMarkup(markup(keyboard)).disableNotification(silent)
+                .replyParameters(replyTo == null ? null : ReplyParameters.builder().messageId(Math.toIntExact(replyTo))
+                        .allowSendingWithoutReply(true).build())
+                .build();
+        return call("sendMessage", () -> client.execute(send)).getMessageId();
+    }
+
+    @Override
     public long sendPhoto(ChatTarget to, byte[] png, String captionHtml, Keyboard keyboard) {
         SendPhoto send = SendPhoto.builder().chatId(to.chatId()).messageThreadId(to.threadId())
                 .photo(new InputFile(new ByteArrayInputStream(png), "chart.png"))
@@ -92,6 +105,17 @@ public final class BotApiGateway implements TelegramGateway {
     public void pin(long chatId, long messageId) {
         execute("pinChatMessage", PinChatMessage.builder().chatId(chatId).messageId(Math.toIntExact(messageId))
                 .disableNotification(true).build());
+    }
+
+    @Override
+    public void unpin(long chatId, long messageId) {
+        execute("unpinChatMessage", UnpinChatMessage.builder().chatId(chatId).messageId(Math.toIntExact(messageId)).build());
+    }
+
+    @Override
+    public void editKeyboard(long chatId, long messageId, Keyboard keyboard) {
+        execute("editMessageReplyMarkup", EditMessageReplyMarkup.builder().chatId(chatId)
+                .messageId(Math.toIntExact(messageId)).replyMarkup(markup(keyboard)).build());
     }
 
     @Override

@@ -12,6 +12,13 @@ public interface TelegramGateway {
 
     long sendHtml(ChatTarget to, String html, Keyboard keyboard);
 
+    /**
+     * An alert: {@code silent} arrives without a sound (Telegram's disable_notification); {@code replyTo}, when
+     * not null, is a message it quotes (the chart it is about), which a tap opens; it is sent also when that
+     * message is gone.
+     */
+    long sendAlert(ChatTarget to, String html, Keyboard keyboard, boolean silent, Long replyTo);
+
     long sendPhoto(ChatTarget to, byte[] png, String captionHtml, Keyboard keyboard);
 
     /** Replaces photo, caption and keyboard together: Telegram drops whatever an edit leaves out. */
@@ -21,6 +28,11 @@ public interface TelegramGateway {
     void editHtml(long chatId, long messageId, String html, Keyboard keyboard);
 
     void pin(long chatId, long messageId);
+
+    void unpin(long chatId, long messageId);
+
+    /** Replaces only the buttons of a message (null: none). */
+    void editKeyboard(long chatId, long messageId, Keyboard keyboard);
 
     void answerCallback(String callbackId, String text);
 

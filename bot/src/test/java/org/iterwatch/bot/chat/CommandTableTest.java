@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,9 +31,11 @@ import org.iterwatch.config.OwnedThreads;
 import org.iterwatch.monitor.ChartMessages;
 import org.iterwatch.monitor.MonitorSchema;
 import org.iterwatch.monitor.MonitorService;
+import org.iterwatch.monitor.RunEnds;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.render.Html;
 import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.ChatSettings;
 import org.iterwatch.subscription.Audit;
 import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.Role;
@@ -74,19 +77,21 @@ class CommandTableTest {
         delivery = new Delivery(telegram, new Pacer(new org.iterwatch.config.Delivery(1000, 1000, 20)), chats, List.of(),
                 new DeliveryMetrics());
         delivery.start(new OwnedThreads("delivery"));
-        Alerts alerts = new Alerts(db, new TelegramAlertSender(telegram, delivery), Clock.systemUTC());
+        Alerts alerts = new Alerts(db, new TelegramAlertSender(telegram, delivery, (topic, chat) -> Optional.empty()),
+                Clock.systemUTC());
+        PinnedMessages pinned = new PinnedMessages(delivery, chats, new ChartMessages(db)::shown, chat -> true);
         monitors = new MonitorService(db, NO_KAFKA, new Monitors(null, null, null, null, null, null, null),
-                new ChartRenderer(), new PinnedMessages(delivery, chats, new ChartMessages(db)::shown),
-                new MonitorNotices(alerts), e -> false);
+                new ChartRenderer(), pinned, new MonitorNotices(alerts), RunEnds.NEVER, e -> false);
         People people = new People(db, List.of(ADMIN), Clock.systemUTC());
         people.allow(ADMIN, ADMIN, OPERATOR, Role.OPERATOR);
         people.allow(ADMIN, ADMIN, VIEWER, Role.VIEWER);
         Access access = new Access(people, List.of(), chats, new Audit(db, Clock.systemUTC()), delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts,
-                new EventsConsumer(NO_KAFKA, "commands-test", alerts));
+                new EventsConsumer(NO_KAFKA, "commands-test", alerts), people);
+        ChatSettings settings = new ChatSettings(db);
         table = new CommandTable(new MonitorCommands(monitors, delivery,
-                new DocumentSender("1:unused", URI.create("http://127.0.0.1:9")), alertCommands), alertCommands,
-                new PeopleCommands(people, alerts, monitors));
+                new DocumentSender("1:unused", URI.create("http://127.0.0.1:9")), alertCommands, pinned, settings),
+                alertCommands, new PeopleCommands(people, alerts, monitors), new SettingCommands(settings));
         commands = new Commands(telegram, delivery, access, table);
     }
 
@@ -101,8 +106,8 @@ class CommandTableTest {
         List<BotCommandSpec> menu = table.menu();
 
         assertThat(menu).extracting(BotCommandSpec::command).containsExactly("start", "help", "add", "run", "stop",
-                "remove", "status", "topics", "export", "subscribe", "unsubscribe", "mute", "unmute", "users", "allow",
-                "deny");
+                "remove", "status", "follow", "unfollow", "topics", "export", "subscribe", "unsubscribe", "mute", "unmute",
+                "quiet", "tz", "link", "users", "allow", "deny");
         assertThat(menu).hasSameSizeAs(table.commands()).allSatisfy(entry -> {
             ChatCommand command = table.find(entry.command(), "x").orElseThrow();
             assertThat(entry.command()).matches("[a-z0-9_]{1,32}");
@@ -152,10 +157,11 @@ class CommandTableTest {
     @Test
     void everyCommandIsRefusedBelowItsRoleAndCarriedOutFromIt() throws InterruptedException {
         // What each command answers when given as below: its own answer, so the dispatch reached it.
-        Map<String, String> answerStart = Map.ofEntries(Map.entry("start", "There is no monitor for t."),
+        Map<String, String> answerStart = Map.ofEntries(Map.entry("start", "There is no monitor for t, and no topic of that name exists in Kafka."),
                 Map.entry("help", "<b>iterwatch</b>"), Map.entry("status", MonitorTexts.NO_MONITORS),
                 Map.entry("subscribe", AlertTexts.FOLLOWS_NO_SOLVER), Map.entry("mute", "\ud83d\udd15 Muted until"),
-                Map.entry("unmute", AlertTexts.UNMUTED), Map.entry("users", "<b>People</b>"));
+                Map.entry("unmute", AlertTexts.UNMUTED), Map.entry("users", "<b>People</b>"),
+                Map.entry("quiet", "Failures and suspected failures ring here"), Map.entry("tz", "Times here are shown in UTC"));
         List<String> refused = new ArrayList<>();
         for (ChatCommand command : table.commands().stream().filter(c -> !c.name().equals("topics")).toList()) {
             String text = "/" + command.name() + (command.name().equals("start") ? " t" : "");
@@ -172,7 +178,7 @@ class CommandTableTest {
             }
         }
         assertThat(refused).containsExactly("start viewer", "add viewer", "run viewer", "stop viewer", "remove viewer",
-                "users viewer", "users operator", "allow viewer", "allow operator", "deny viewer", "deny operator");
+                "link viewer", "users viewer", "users operator", "allow viewer", "allow operator", "deny viewer", "deny operator");
     }
 
     @Test
@@ -188,6 +194,8 @@ class CommandTableTest {
         assertThat(ask(VIEWER, "/nonsense")).isEqualTo("Unknown command /nonsense. /help lists what I understand.");
         assertThat(ask(ADMIN, "/Nonsense@iw_bot x")).isEqualTo("Unknown command /nonsense. /help lists what I understand.");
         assertThat(ask(VIEWER, "hello")).isEqualTo("I understand commands only. /help lists them.");
+        assertThat(ask(VIEWER, "/stauts")).isEqualTo("Unknown command /stauts. Did you mean /status? /help lists what I understand.");
+        assertThat(ask(VIEWER, "/unsubscrib all")).contains("Did you mean /unsubscribe?");
         assertThat(ask(VIEWER, "/STOP t"))
                 .isEqualTo("/stop needs the operator role; yours is viewer. An admin can change that.");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.iterwatch.bot.telegram.Keyboard;
+import org.iterwatch.monitor.MonitorState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,12 +28,37 @@ class ParsingTest {
 
     @Test
     void buttonDataRoundTripsWithinTelegramsLimit() {
-        Keyboard keyboard = Buttons.forMonitor(999_999_999_999L);
+        for (MonitorState state : MonitorState.values()) {
+            Keyboard keyboard = Buttons.forMonitor(999_999_999_999L, state, true);
 
-        assertThat(keyboard.rows().get(0)).extracting(Keyboard.Button::data)
-                .allSatisfy(d -> assertThat(d.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64))
-                .allSatisfy(d -> assertThat(Buttons.parse(d)).isPresent());
+            assertThat(keyboard.rows().get(0)).extracting(Keyboard.Button::data)
+                    .allSatisfy(d -> assertThat(d.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64))
+                    .allSatisfy(d -> assertThat(Buttons.parse(d)).isPresent());
+        }
         assertThat(Buttons.parse("stop:42")).contains(new Buttons.Press(Buttons.Action.STOP, 42));
+    }
+
+    @Test
+    void onlyTheButtonThatFitsTheStateAndOnlyForOperators() {
+        assertThat(labels(Buttons.forMonitor(1, MonitorState.RUNNING, true))).containsExactly("\u23f9 Stop", "\u2139 Status");
+        assertThat(labels(Buttons.forMonitor(1, MonitorState.STALLED, true))).containsExactly("\u23f9 Stop", "\u2139 Status");
+        assertThat(labels(Buttons.forMonitor(1, MonitorState.STOPPED, true))).containsExactly("\u25b6 Start", "\u2139 Status");
+        assertThat(labels(Buttons.forMonitor(1, MonitorState.FAILED, true))).containsExactly("\u25b6 Start", "\u2139 Status");
+        assertThat(labels(Buttons.forMonitor(1, MonitorState.RUNNING, false))).containsExactly("\u2139 Status");
+    }
+
+    @Test
+    void aQuotedTitleMayHoldAnEqualsSignAndOptionsStayOptions() {
+        assertThat(AddArguments.split("t \"a=b, c\" stall=1m")).containsExactly(new AddArguments.Word("t", false),
+                new AddArguments.Word("a=b, c", false), new AddArguments.Word("stall=1m", true));
+        assertThat(AddArguments.split("t \u201ck=3 run\u201d")).containsExactly(new AddArguments.Word("t", false),
+                new AddArguments.Word("k=3 run", false));
+        assertThat(AddArguments.split("t Airy's \"x")).extracting(AddArguments.Word::text)
+                .containsExactly("t", "Airy's", "\"x");
+    }
+
+    private static java.util.List<String> labels(Keyboard keyboard) {
+        return keyboard.rows().get(0).stream().map(Keyboard.Button::label).toList();
     }
 
     @ParameterizedTest

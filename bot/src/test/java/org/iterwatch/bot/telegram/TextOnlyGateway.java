@@ -27,6 +27,20 @@ public abstract class TextOnlyGateway implements TelegramGateway {
     }
 
     @Override
+    public long sendAlert(ChatTarget to, String html, Keyboard keyboard, boolean silent, Long replyTo) {
+        return sendHtml(to, html, keyboard);
+    }
+
+    @Override
+    public void unpin(long chatId, long messageId) {
+    }
+
+    @Override
+    public void editKeyboard(long chatId, long messageId, Keyboard keyboard) {
+        throw new UnsupportedOperationException("text only");
+    }
+
+    @Override
     public void answerCallback(String callbackId, String text) {
     }
 
