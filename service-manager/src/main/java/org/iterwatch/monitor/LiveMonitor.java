@@ -1,6 +1,7 @@
 package org.iterwatch.monitor;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -50,6 +51,20 @@ final class LiveMonitor {
             return reader.caughtUp() ? Optional.of(reader.csv()) : Optional.empty();
         } finally {
             leave();
+        }
+    }
+
+    /**
+     * Reads the series between ticks, also of a retired monitor (its consumer is closed, its series is not):
+     * a chart drawn after the tick that asked for it sees the end of a tick, never the middle of one.
+     */
+    <T> T read(Function<TopicReader, T> reading) {
+        tick.lock();
+        try {
+            return reading.apply(reader);
+        } finally {
+            tick.unlock();
+            closeIfRetired();
         }
     }
 

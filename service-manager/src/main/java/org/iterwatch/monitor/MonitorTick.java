@@ -78,16 +78,16 @@ final class MonitorTick {
             }
             MonitorRow current = supervisor.reportRestarts(row, reader);
             current = supervisor.watchStall(current, reader, sup, fresh, effective(current).stallPeriod());
-            show(current, MonitorState.of(current, true, false), reader, sup);
+            show(current, MonitorState.of(current, true, false), monitor, sup);
         } catch (KafkaUnreachableException e) {
             // Not a failure of ours: wait for the broker as long as it takes.
             if (!sup.reconnecting) {
                 LOG.warn("monitor {}: {}", row.topic(), e.getMessage());
             }
             sup.reconnecting = true;
-            showQuietly(row, reader, sup);
+            showQuietly(row, monitor, sup);
         } catch (RuntimeException e) {
-            fail(row, reader, sup, e);
+            fail(row, monitor, sup, e);
         }
     }
 
@@ -101,14 +101,14 @@ final class MonitorTick {
         try {
             Supervision sup = monitor.supervision();
             if (sup.shown != MonitorState.STOPPED) {
-                show(row, MonitorState.STOPPED, monitor.reader(), sup);
+                show(row, MonitorState.STOPPED, monitor, sup);
             }
         } finally {
             monitor.leave();
         }
     }
 
-    private void fail(MonitorRow row, TopicReader reader, Supervision sup, RuntimeException e) {
+    private void fail(MonitorRow row, LiveMonitor monitor, Supervision sup, RuntimeException e) {
         sup.failures++;
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         LOG.warn("monitor {} failed ({} in a row): {}", row.topic(), sup.failures, e.toString());
@@ -117,7 +117,7 @@ final class MonitorTick {
             long backoff = Math.min(MAX_BACKOFF.toNanos(),
                     effective(row).refreshPeriod().toNanos() << Math.min(20, sup.failures - 1));
             sup.nextAttempt = System.nanoTime() + backoff;
-            showQuietly(row, reader, sup);
+            showQuietly(row, monitor, sup);
             return;
         }
         schedule.unschedule(row.id());
@@ -125,36 +125,34 @@ final class MonitorTick {
         live.retire(row.id());
         supervisor.failed(row, sup.failures, why);
         try {
-            publish(row, MonitorState.FAILED, reader, true);
+            publish(row, MonitorState.FAILED, monitor, true);
         } catch (RuntimeException ignored) {
             // the notice went out; the chart catches up when the monitor is revived
         }
     }
 
-    private void show(MonitorRow row, MonitorState state, TopicReader reader, Supervision sup) {
-        long version = reader.version();
-        if (publish(row, state, reader, version != sup.shownVersion || state != sup.shown)) {
-            sup.shownVersion = version;
-            sup.shown = state;
-        }
+    private void show(MonitorRow row, MonitorState state, LiveMonitor monitor, Supervision sup) {
+        long version = monitor.reader().version();
+        publish(row, state, monitor, version != sup.shownVersion || state != sup.shown);
+        sup.shownVersion = version;
+        sup.shown = state;
     }
 
     /** Shows RECONNECTING once the series has been read; a failing chat must not turn into a failed monitor. */
-    private void showQuietly(MonitorRow row, TopicReader reader, Supervision sup) {
-        if (!reader.caughtUp() || sup.shown == MonitorState.RECONNECTING) {
+    private void showQuietly(MonitorRow row, LiveMonitor monitor, Supervision sup) {
+        if (!monitor.reader().caughtUp() || sup.shown == MonitorState.RECONNECTING) {
             return;
         }
         try {
-            show(row, MonitorState.RECONNECTING, reader, sup);
+            show(row, MonitorState.RECONNECTING, monitor, sup);
         } catch (RuntimeException e) {
             LOG.warn("monitor {}: cannot show its state: {}", row.topic(), e.toString());
         }
     }
 
-    /** The plot is copied from the series only when someone is to be shown a new picture. */
-    private boolean publish(MonitorRow row, MonitorState state, TopicReader reader, boolean changed) {
-        boolean coordinates = effective(row).xAxis() == XAxis.COORDINATES;
-        return publisher.publish(row, state, reader.snapshot(), () -> reader.plot(coordinates), changed);
+    /** Nothing is drawn here: the chart is drawn when a chat's turn to send it comes. */
+    private void publish(MonitorRow row, MonitorState state, LiveMonitor monitor, boolean changed) {
+        publisher.publish(row, state, monitor, effective(row).xAxis() == XAxis.COORDINATES, changed);
     }
 
     private MonitorOptions effective(MonitorRow row) {

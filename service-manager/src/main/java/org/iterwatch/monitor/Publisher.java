@@ -1,20 +1,13 @@
 package org.iterwatch.monitor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
-import org.iterwatch.config.IterwatchException;
 import org.iterwatch.render.CaptionDetails;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.render.ChartRequest;
 import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.ProgressCaption;
-import org.iterwatch.render.RenderedChart;
 
-/** Draws a monitor's state and hands it to the chat side for the followers that do not show it yet. */
+/** Hands a monitor's state, as a draft to draw later, to the chat side for the followers that do not show it yet. */
 final class Publisher {
     private final ChartRenderer renderer;
     private final ProgressListener listener;
@@ -27,26 +20,23 @@ final class Publisher {
     }
 
     /**
+     * Hands a draft (nothing is drawn here) to the followers that do not show this state yet. Only on the tick
+     * that holds {@code monitor}.
+     *
      * @param changed whether the state differs from what was last shown; when it does not, only
      *                followers still without a message are served
-     * @return true once every follower that does not show this state yet has been handed it
      */
-    boolean publish(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Supplier<List<PlotSeries>> plot,
-                    boolean changed) {
-        List<Follower> followers = repository.followers(monitor.id());
+    void publish(MonitorRow row, MonitorState state, LiveMonitor monitor, boolean coordinates, boolean changed) {
+        List<Follower> followers = repository.followers(row.id());
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
-            return true;
+            return;
         }
-        String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        RenderedChart chart = renderer.render(request(name, plot.get()));
-        String caption = caption(monitor, state, snapshot);
-        String hash = hash(chart.png(), caption);
-        List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
-        if (stale.isEmpty()) {
-            return true;
+        MonitorDrawing draft = new MonitorDrawing(renderer, monitor, row, state, coordinates);
+        List<Follower> stale = followers.stream()
+                .filter(f -> f.messageId() == null || !draft.contentHash().equals(f.shownHash())).toList();
+        if (!stale.isEmpty()) {
+            listener.show(new ProgressUpdate(row.id(), row.topic(), state, draft, stale));
         }
-        listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale));
-        return true;
     }
 
     /** An empty chart still shows its title and axes. */
@@ -69,16 +59,5 @@ final class Publisher {
             case STALLED -> "\u23f8 stalled";
             case FAILED -> "\u2716 failed";
         };
-    }
-
-    private static String hash(byte[] png, String caption) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(png);
-            sha.update(caption.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IterwatchException("SHA-256 is missing from this JVM", e);
-        }
     }
 }
