@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iterwatch.config.ConfigLoader;
@@ -46,6 +47,7 @@ public final class Iterwatch implements AutoCloseable {
     private final FakeTelegram telegram;
     private final Map<String, String> environment = new HashMap<>();
     private IterwatchProcess process;
+    private List<String> jvmFlags;
     private int runs;
 
     public Iterwatch(Path dir, FakeTelegram telegram, KafkaBroker kafka, long... admins) {
@@ -93,6 +95,12 @@ public final class Iterwatch implements AutoCloseable {
     /** The group chats it serves (telegram.groups), from the next start on. */
     public Iterwatch groups(long... chatIds) {
         environment.put("ITERWATCH_GROUPS", String.join(",", Arrays.stream(chatIds).mapToObj(String::valueOf).toList()));
+        return this;
+    }
+
+    /** JVM flags of the next starts instead of the tests' quick-start ones (a benchmark measures production flags). */
+    public Iterwatch jvmFlags(String... flags) {
+        jvmFlags = List.of(flags);
         return this;
     }
 
@@ -154,7 +162,8 @@ public final class Iterwatch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process = IterwatchProcess.start(environment, dir.resolve("iterwatch-" + (++runs) + ".log"));
+        Path log = dir.resolve("iterwatch-" + (++runs) + ".log");
+        process = jvmFlags == null ? IterwatchProcess.start(environment, log) : IterwatchProcess.start(environment, log, jvmFlags);
         telegram.awaitPolling(TIMEOUT);
         return this;
     }
