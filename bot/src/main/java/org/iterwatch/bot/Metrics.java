@@ -44,6 +44,9 @@ public final class Metrics {
         counter("iterwatch.delivery.retries", "Requests sent again after a 5xx, timeout or 429", delivery.retries);
         counter("iterwatch.delivery.dropped", "Requests given up (malformed, chat blocked or gone)", delivery.dropped);
         counter("iterwatch.delivery.coalesced", "Chart edits replaced by a newer one before being sent", delivery.coalesced);
+        counter("iterwatch.charts.drawn", "Progress charts rendered, each when its chat's turn to send it came",
+                delivery.chartsDrawn);
+        counter("iterwatch.charts.sent", "Progress charts Telegram took (new photos and edits)", delivery.chartsSent);
     }
 
     /** Evaluated on each scrape, so a scrape costs one small query per gauge. */

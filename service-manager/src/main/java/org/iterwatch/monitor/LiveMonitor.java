@@ -1,6 +1,7 @@
 package org.iterwatch.monitor;
 
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -56,6 +57,20 @@ final class LiveMonitor {
     /** Read without the tick lock: for a listing, a moment's staleness does no harm. */
     boolean finished() {
         return reader.finished();
+    }
+
+    /**
+     * Reads the series between ticks, also of a retired monitor (its consumer is closed, its series is not):
+     * a chart drawn after the tick that asked for it sees the end of a tick, never the middle of one.
+     */
+    <T> T read(Function<TopicReader, T> reading) {
+        tick.lock();
+        try {
+            return reading.apply(reader);
+        } finally {
+            tick.unlock();
+            closeIfRetired();
+        }
     }
 
     MonitorSnapshot snapshot() {

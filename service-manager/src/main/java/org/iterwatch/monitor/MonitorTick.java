@@ -1,6 +1,7 @@
 package org.iterwatch.monitor;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -96,21 +97,21 @@ final class MonitorTick {
             current = supervisor.watchStall(current, reader, sup, fresh, effective(current).stallPeriod());
             MonitorOptions options = effective(current);
             supervisor.watchSeries(current, reader, options, options.converge() == null ? null : reader.deltas());
-            show(current, MonitorState.of(current, true, false), reader, sup);
+            show(current, MonitorState.of(current, true, false), monitor, sup);
         } catch (KafkaUnreachableException e) {
             // Not a failure of ours: wait for the broker as long as it takes.
             if (!sup.reconnecting) {
                 LOG.warn("monitor {}: {}", row.topic(), e.getMessage());
             }
             sup.reconnecting = true;
-            showQuietly(row, reader, sup);
+            showQuietly(row, monitor, sup);
         } catch (RuntimeException e) {
             if (storageFailed(e)) {
                 // Not the monitor's failure: it goes on where it was once the database takes writes again,
                 // however long that takes. The next trigger tries again.
                 return;
             }
-            fail(row, reader, sup, e);
+            fail(row, monitor, sup, e);
         }
     }
 
@@ -123,13 +124,13 @@ final class MonitorTick {
         LiveMonitor monitor = found.get();
         try {
             // Shown already: only followers still without a message are served (a /follow, a changed title).
-            show(row, MonitorState.STOPPED, monitor.reader(), monitor.supervision());
+            show(row, MonitorState.STOPPED, monitor, monitor.supervision());
         } finally {
             monitor.leave();
         }
     }
 
-    private void fail(MonitorRow row, TopicReader reader, Supervision sup, RuntimeException e) {
+    private void fail(MonitorRow row, LiveMonitor monitor, Supervision sup, RuntimeException e) {
         sup.failures++;
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         LOG.warn("monitor {} failed ({} in a row): {}", row.topic(), sup.failures, e.toString());
@@ -138,7 +139,7 @@ final class MonitorTick {
             long backoff = Math.min(MAX_BACKOFF.toNanos(),
                     effective(row).refreshPeriod().toNanos() << Math.min(20, sup.failures - 1));
             sup.nextAttempt = System.nanoTime() + backoff;
-            showQuietly(row, reader, sup);
+            showQuietly(row, monitor, sup);
             return;
         }
         schedule.unschedule(row.id());
@@ -146,42 +147,40 @@ final class MonitorTick {
         live.retire(row.id());
         supervisor.failed(row, sup.failures, why);
         try {
-            publish(row, MonitorState.FAILED, reader, true);
+            publish(row, MonitorState.FAILED, monitor, true);
         } catch (RuntimeException ignored) {
             // the notice went out; the chart catches up when the monitor is revived
         }
     }
 
-    private void show(MonitorRow row, MonitorState state, TopicReader reader, Supervision sup) {
-        long version = reader.version();
-        if (publish(row, state, reader, version != sup.shownVersion || state != sup.shown
-                || !java.util.Objects.equals(row.title(), sup.shownTitle))) {
-            sup.shownVersion = version;
-            sup.shown = state;
-            sup.shownTitle = row.title();
-        }
+    private void show(MonitorRow row, MonitorState state, LiveMonitor monitor, Supervision sup) {
+        long version = monitor.reader().version();
+        publish(row, state, monitor, version != sup.shownVersion || state != sup.shown
+                || !Objects.equals(row.title(), sup.shownTitle));
+        sup.shownVersion = version;
+        sup.shown = state;
+        sup.shownTitle = row.title();
     }
 
     /** Shows RECONNECTING once the series has been read; a failing chat must not turn into a failed monitor. */
-    private void showQuietly(MonitorRow row, TopicReader reader, Supervision sup) {
-        if (!reader.caughtUp() || sup.shown == MonitorState.RECONNECTING) {
+    private void showQuietly(MonitorRow row, LiveMonitor monitor, Supervision sup) {
+        if (!monitor.reader().caughtUp() || sup.shown == MonitorState.RECONNECTING) {
             return;
         }
         try {
-            show(row, MonitorState.RECONNECTING, reader, sup);
+            show(row, MonitorState.RECONNECTING, monitor, sup);
         } catch (RuntimeException e) {
             LOG.warn("monitor {}: cannot show its state: {}", row.topic(), e.toString());
         }
     }
 
-    /** The plot is copied from the series only when someone is to be shown a new picture. */
-    private boolean publish(MonitorRow row, MonitorState state, TopicReader reader, boolean changed) {
+    /** Nothing is drawn here: the chart is drawn when a chat's turn to send it comes. */
+    private void publish(MonitorRow row, MonitorState state, LiveMonitor monitor, boolean changed) {
         MonitorOptions options = effective(row);
-        boolean coordinates = options.xAxis() == XAxis.COORDINATES;
         Convergence convergence = options.converge() == null ? null
-                : Deltas.convergence(reader.deltas(), options.converge());
-        live.get(row.id()).ifPresent(m -> m.supervision().convergence = convergence);
-        return publisher.publish(row, state, reader.snapshot(), () -> reader.plot(coordinates), convergence, changed);
+                : Deltas.convergence(monitor.reader().deltas(), options.converge());
+        monitor.supervision().convergence = convergence;
+        publisher.publish(row, state, monitor, options.xAxis() == XAxis.COORDINATES, convergence, changed);
     }
 
     private MonitorOptions effective(MonitorRow row) {

@@ -1,15 +1,14 @@
 package org.iterwatch.monitor;
 
 import java.util.List;
-import org.iterwatch.render.RenderedChart;
 
 /**
- * A monitor's newest picture, to be shown to each follower.
+ * A monitor's newest state, to be shown to each follower that does not show it yet.
  *
- * @param contentHash identifies chart plus caption, so identical content is never sent twice
+ * @param draft what to draw, drawn only when a chat's turn to send it comes
  */
-public record ProgressUpdate(long monitorId, String topic, MonitorState state, RenderedChart chart,
-                             String captionHtml, String contentHash, List<Follower> followers) {
+public record ProgressUpdate(long monitorId, String topic, MonitorState state, ChartDraft draft,
+                             List<Follower> followers) {
     public ProgressUpdate {
         followers = List.copyOf(followers);
     }

@@ -1,12 +1,6 @@
 package org.iterwatch.monitor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
-import org.iterwatch.config.IterwatchException;
 import org.iterwatch.render.CaptionDetails;
 import org.iterwatch.render.ChartOptions;
 import org.iterwatch.render.Convergence;
@@ -16,9 +10,8 @@ import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.PreviousRun;
 import org.iterwatch.render.Progress;
 import org.iterwatch.render.ProgressCaption;
-import org.iterwatch.render.RenderedChart;
 
-/** Draws a monitor's state and hands it to the chat side for the followers that do not show it yet. */
+/** Hands a monitor's state, as a draft to draw later, to the chat side for the followers that do not show it yet. */
 final class Publisher {
     private final ChartRenderer renderer;
     private final ProgressListener listener;
@@ -31,33 +24,28 @@ final class Publisher {
     }
 
     /**
+     * Hands a draft (nothing is drawn here) to the followers that do not show this state yet. Only on the tick
+     * that holds {@code monitor}.
+     *
      * @param changed whether the state differs from what was last shown; when it does not, only
      *                followers still without a message are served
-     * @return true once every follower that does not show this state yet has been handed it
      */
-    boolean publish(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Supplier<List<PlotSeries>> plot,
-                    Convergence convergence, boolean changed) {
+    void publish(MonitorRow row, MonitorState state, LiveMonitor monitor, boolean coordinates, Convergence convergence,
+                 boolean changed) {
         if (changed) {
-            repository.lastKnown(monitor.id(), snapshot);
+            repository.lastKnown(row.id(), monitor.reader().snapshot());
         }
-        List<Follower> followers = repository.followers(monitor.id());
+        List<Follower> followers = repository.followers(row.id());
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
-            return true;
+            return;
         }
-        String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        Progress progress = snapshot.progress();
-        PreviousRun previous = repository.previousRun(monitor.id()).orElse(null);
-        ChartOptions options = ChartOptions.DEFAULT.withBadge(progress == null ? null : progress.badge())
-                .withPreviousRun(previous);
-        RenderedChart chart = renderer.render(request(name, plot.get()).withOptions(options));
-        String caption = caption(monitor, state, snapshot, convergence, chart, previous);
-        String hash = hash(chart.png(), caption);
-        List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
-        if (stale.isEmpty()) {
-            return true;
+        PreviousRun previous = repository.previousRun(row.id()).orElse(null);
+        MonitorDrawing draft = new MonitorDrawing(renderer, monitor, row, state, coordinates, convergence, previous);
+        List<Follower> stale = followers.stream()
+                .filter(f -> f.messageId() == null || !draft.contentHash().equals(f.shownHash())).toList();
+        if (!stale.isEmpty()) {
+            listener.show(new ProgressUpdate(row.id(), row.topic(), state, draft, stale));
         }
-        listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale));
-        return true;
     }
 
     /** An empty chart still shows its title and axes. */
@@ -65,11 +53,12 @@ final class Publisher {
         return ChartRequest.progress(name, plot.isEmpty() ? List.of(PlotSeries.ordinal(new double[0])) : plot);
     }
 
+    /** @param outliers and {@code nonFinite}: the values the drawn chart marked at its edge */
     static String caption(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Convergence convergence,
-                          RenderedChart chart, PreviousRun previous) {
+                          long outliers, long nonFinite, PreviousRun previous) {
         CaptionDetails details = new CaptionDetails(snapshot.gaps().listed().stream().mapToLong(Long::longValue).toArray(),
                 null, (int) Math.min(Integer.MAX_VALUE, monitor.restarts()), snapshot.lastError())
-                .withInsight(snapshot.progress(), convergence, chart.outliers(), chart.nonFinite())
+                .withInsight(snapshot.progress(), convergence, outliers, nonFinite)
                 .withPreviousRun(previous == null ? null : previous.summary());
         boolean finished = state == MonitorState.RUNNING && snapshot.progress() != null && snapshot.progress().finished();
         // The whole title is here: the picture may have to shorten it.
@@ -87,16 +76,5 @@ final class Publisher {
             case STALLED -> "\u23f8 stalled";
             case FAILED -> "\u2716 failed";
         };
-    }
-
-    private static String hash(byte[] png, String caption) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(png);
-            sha.update(caption.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IterwatchException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -8,31 +8,34 @@ import org.iterwatch.bot.telegram.ChatTarget;
 import org.iterwatch.bot.telegram.Keyboard;
 import org.iterwatch.bot.telegram.TelegramFailure;
 import org.iterwatch.bot.telegram.TelegramGateway;
+import org.iterwatch.monitor.ChartDraft;
+import org.iterwatch.monitor.ChartPicture;
 import org.iterwatch.monitor.ShownMessage;
 
 /**
  * The pinned progress message of one monitor in one chat, as a job of the outgoing queue. It is
- * queued at most once: a newer picture replaces the waiting one (only the newest state is sent),
- * and a picture the message already shows is not sent at all.
+ * queued at most once: a newer draft replaces the waiting one (only the newest state is sent), a draft the
+ * message already shows is not queued at all, and the chart is drawn only when the job runs, that is when
+ * the pacing lets the chat have its next request: no picture is rendered that is not sent.
  */
 public final class ChartSlot implements Job {
-    /** One picture: chart, caption and buttons, and the hash that identifies them. */
-    record Picture(byte[] png, String captionHtml, Keyboard keyboard, String hash) {
-    }
-
     /** Where the message now stands, once Telegram confirmed it. */
     public interface Shown {
         void shown(long monitorId, ShownMessage message);
     }
 
     private final long monitorId;
+    /** The buttons of the newest draft: they follow the monitor's state (Start when stopped, Stop when running). */
+    private Keyboard keyboard;
     private final Delivery delivery;
     private final Shown shown;
     private ChatTarget target;
     private Long messageId;
     private String deliveredHash;
-    private Picture waiting;
-    private Picture sending;
+    private ChartDraft waiting;
+    private ChartDraft sending;
+    /** The picture of {@code sending} once drawn, kept for a retry of the same request. */
+    private ChartPicture drawn;
     private boolean queued;
 
     ChartSlot(long monitorId, ChatTarget target, Long messageId, String deliveredHash, Delivery delivery, Shown shown) {
@@ -44,17 +47,18 @@ public final class ChartSlot implements Job {
         this.shown = shown;
     }
 
-    /** Offers the newest picture; queues the slot unless it waits already or shows this picture. */
-    void offer(Picture picture) {
+    /** Offers the newest draft; queues the slot unless it waits already or shows this content. */
+    void offer(ChartDraft draft, Keyboard buttons) {
         synchronized (this) {
-            if (messageId != null && picture.hash().equals(deliveredHash) && sending == null) {
+            keyboard = buttons;
+            if (messageId != null && draft.contentHash().equals(deliveredHash) && sending == null) {
                 waiting = null;
                 return;
             }
             if (waiting != null) {
                 delivery.metrics().coalesced.incrementAndGet();
             }
-            waiting = picture;
+            waiting = draft;
             if (queued) {
                 return;
             }
@@ -80,54 +84,85 @@ public final class ChartSlot implements Job {
 
     @Override
     public void run(TelegramGateway api, ChatTarget to) {
-        Picture picture;
+        ChartDraft draft;
+        ChartPicture picture;
         Long message;
+        String showing;
+        Keyboard buttons;
         synchronized (this) {
+            buttons = keyboard;
             if (waiting != null) {
                 sending = waiting;
                 waiting = null;
+                drawn = null;
             }
-            picture = sending;
+            draft = sending;
+            picture = drawn;
             message = messageId;
+            showing = deliveredHash;
+        }
+        if (picture == null && draft != null) {
+            picture = draw(draft, message == null ? null : showing);
         }
         if (picture == null) {
             finished(to, null);
             return;
         }
         if (message == null) {
-            long id = api.sendPhoto(to, picture.png(), picture.captionHtml(), picture.keyboard());
+            long id = api.sendPhoto(to, picture.png(), picture.captionHtml(), buttons);
             synchronized (this) {
                 messageId = id;
             }
             delivery.submit(CallJob.pin(to, id));
-        } else if (!picture.hash().equals(deliveredHash)) {
-            api.editPhoto(to.chatId(), message, picture.png(), picture.captionHtml(), picture.keyboard());
+        } else {
+            api.editPhoto(to.chatId(), message, picture.png(), picture.captionHtml(), buttons);
         }
         finished(to, picture);
     }
 
+    /** Rendered here, outside the slot's lock: the newest data, now that the chat's turn has come. */
+    private ChartPicture draw(ChartDraft draft, String showing) {
+        ChartPicture picture = draft.draw(showing).orElse(null);
+        if (picture != null) {
+            delivery.metrics().chartsDrawn.incrementAndGet();
+            synchronized (this) {
+                if (sending == draft) {
+                    drawn = picture;
+                }
+            }
+        }
+        return picture;
+    }
+
+    /** Telegram says the message shows this picture already: it reached the chat all the same. */
     @Override
     public void alreadyDone() {
-        Picture picture;
+        ChartPicture picture;
         synchronized (this) {
-            picture = sending;
+            picture = drawn;
         }
         finished(target(), picture);
     }
 
-    private void finished(ChatTarget to, Picture picture) {
+    private void finished(ChatTarget to, ChartPicture picture) {
         boolean again;
         ShownMessage now = null;
         synchronized (this) {
             if (picture != null) {
-                deliveredHash = picture.hash();
+                deliveredHash = picture.contentHash();
                 now = new ShownMessage(to.chatId(), messageId, deliveredHash);
             }
             sending = null;
+            drawn = null;
+            // A draft of the tick whose data the picture just sent showed already: nothing left to draw.
+            if (waiting != null && messageId != null && waiting.contentHash().equals(deliveredHash)) {
+                waiting = null;
+            }
             again = waiting != null;
             queued = again;
         }
         if (now != null) {
+            delivery.metrics().chartsSent.incrementAndGet();
             shown.shown(monitorId, now);
         }
         if (again) {
@@ -153,6 +188,7 @@ public final class ChartSlot implements Job {
             waiting = sending;
         }
         sending = null;
+        drawn = null;
         queued = false;
     }
 }

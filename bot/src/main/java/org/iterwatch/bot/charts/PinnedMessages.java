@@ -13,8 +13,8 @@ import org.iterwatch.monitor.ProgressUpdate;
 
 /**
  * Keeps one pinned progress message per monitor and chat: sent and pinned the first time, edited
- * in place afterwards, sent anew if someone deleted it. {@link #show} only hands the newest picture
- * to the delivery queue and returns at once; where each message stands is reported back through
+ * in place afterwards, sent anew if someone deleted it. {@link #show} only hands the newest draft
+ * to the delivery queue and returns at once (it is drawn when the chat's turn comes); where each message stands is reported back through
  * {@link ChartSlot.Shown} once Telegram confirmed it.
  */
 public final class PinnedMessages implements ProgressListener, ChatMoves {
@@ -47,11 +47,9 @@ public final class PinnedMessages implements ProgressListener, ChatMoves {
             if (chats.inactive(chat)) {
                 continue;
             }
-            ChartSlot.Picture picture = new ChartSlot.Picture(update.chart().png(), update.captionHtml(),
-                    Buttons.forMonitor(update.monitorId(), update.state(), operators.operates(chat)), update.contentHash());
             ChartSlot slot = slots.computeIfAbsent(new Key(update.monitorId(), chat), k -> new ChartSlot(k.monitorId(),
                     ChatTarget.of(chat, follower.threadId()), follower.messageId(), follower.shownHash(), delivery, shown));
-            slot.offer(picture);
+            slot.offer(update.draft(), Buttons.forMonitor(update.monitorId(), update.state(), operators.operates(chat)));
         }
     }
 

@@ -11,6 +11,10 @@ public final class DeliveryMetrics {
     public final AtomicLong retries = new AtomicLong();
     public final AtomicLong dropped = new AtomicLong();
     public final AtomicLong coalesced = new AtomicLong();
+    /** Progress charts rendered: each one when its chat's turn to send it came. */
+    public final AtomicLong chartsDrawn = new AtomicLong();
+    /** Progress charts Telegram took, as a new photo or an edit. */
+    public final AtomicLong chartsSent = new AtomicLong();
     private final Map<Priority, AtomicLong> queued = new EnumMap<>(Priority.class);
 
     public DeliveryMetrics() {

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,13 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends solver events to iterwatch in order, on one daemon thread, with short timeouts and a bounded
- * number of retries: iterwatch being down must never hold up or stop the solver.
+ * number of retries: iterwatch being down must never hold up or stop the solver. With several addresses
+ * (instances sharing one database, any of which takes events) an event goes to the one that answered last;
+ * a connection that fails or a 5xx moves it on to the next at once, so one instance down costs one try.
  */
 public final class EventPoster {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
-    private final URI endpoint;
+    private final List<URI> endpoints;
     private final String token;
     private final PrintStream diagnostics;
     private final HttpClient http;
@@ -33,11 +38,17 @@ public final class EventPoster {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean warnedUnreachable = new AtomicBoolean();
+    private final Set<URI> warnedUnreachable = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean refused = new AtomicBoolean();
+    /** The address that answered last; only the sender thread reads and writes it. */
+    private int current;
 
-    EventPoster(URI baseUrl, String token, PrintStream diagnostics) {
-        this.endpoint = baseUrl.resolve("/api/v1/events");
+    /** What one request's answer means for the event. */
+    private enum Outcome { TAKEN, DROPPED, NEXT_ADDRESS, LATER }
+
+    /** @param baseUrls iterwatch's addresses, tried in this order */
+    EventPoster(List<URI> baseUrls, String token, PrintStream diagnostics) {
+        this.endpoints = baseUrls.stream().map(u -> u.resolve("/api/v1/events")).toList();
         this.token = token;
         this.diagnostics = diagnostics;
         // HttpClient's own threads are daemons too, so they never keep the wrapper alive.
@@ -49,8 +60,8 @@ public final class EventPoster {
     }
 
     /**
-     * Queues one event; tries to send it until {@code attempts} are used or the deadline (nanoTime) passes.
-     * Completes with true when iterwatch took it.
+     * Queues one event; tries to send it until {@code attempts} rounds over the addresses are used or the
+     * deadline (nanoTime) passes. Completes with true when iterwatch took it.
      */
     CompletableFuture<Boolean> post(Map<String, Object> event, int attempts, long deadlineNanos) {
         return CompletableFuture.supplyAsync(() -> send(event, attempts, deadlineNanos), sender);
@@ -68,30 +79,16 @@ public final class EventPoster {
         }
         long backoffMillis = 500;
         for (int attempt = 1; attempt <= attempts && System.nanoTime() < deadlineNanos; attempt++) {
-            try {
-                HttpResponse<String> response = http.send(request(body), HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status == 202 || status / 100 == 2) {
-                    return true;
+            Outcome outcome = Outcome.NEXT_ADDRESS;
+            for (int tried = 0; tried < endpoints.size() && outcome == Outcome.NEXT_ADDRESS
+                    && System.nanoTime() < deadlineNanos; tried++) {
+                outcome = sendOnce(endpoints.get(current), body, event);
+                if (outcome == Outcome.NEXT_ADDRESS) {
+                    current = (current + 1) % endpoints.size();
                 }
-                if (status == 401 || status == 403) {
-                    refused.set(true);
-                    warn("iterwatch refused the API token (HTTP " + status + "); set ITERWATCH_API_TOKEN or --token");
-                    return false;
-                }
-                if (status == 400 || status == 413) {
-                    warn("iterwatch refused the " + event.get("event") + " event (HTTP " + status + "): "
-                            + shorten(response.body()));
-                    return false;
-                }
-            } catch (IOException e) {
-                if (warnedUnreachable.compareAndSet(false, true)) {
-                    warn("iterwatch at " + endpoint + " is not reachable (" + e.getClass().getSimpleName()
-                            + "); the solver runs on, events are retried briefly");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            }
+            if (outcome == Outcome.TAKEN || outcome == Outcome.DROPPED) {
+                return outcome == Outcome.TAKEN;
             }
             long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
             if (attempt < attempts && left > 0 && !pause(Math.min(backoffMillis, left))) {
@@ -102,7 +99,39 @@ public final class EventPoster {
         return false;
     }
 
-    private HttpRequest request(byte[] body) {
+    private Outcome sendOnce(URI endpoint, byte[] body, Map<String, Object> event) {
+        try {
+            HttpResponse<String> response = http.send(request(endpoint, body), HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return Outcome.TAKEN;
+            }
+            if (status == 401 || status == 403) {
+                refused.set(true);
+                warn("iterwatch refused the API token (HTTP " + status + "); set ITERWATCH_API_TOKEN or --token");
+                return Outcome.DROPPED;
+            }
+            if (status == 400 || status == 413) {
+                warn("iterwatch refused the " + event.get("event") + " event (HTTP " + status + "): "
+                        + shorten(response.body()));
+                return Outcome.DROPPED;
+            }
+            // A 5xx is an instance that cannot store events now (e.g. its disk is full); another one may.
+            return status >= 500 ? Outcome.NEXT_ADDRESS : Outcome.LATER;
+        } catch (IOException e) {
+            if (warnedUnreachable.add(endpoint)) {
+                warn("iterwatch at " + endpoint + " is not reachable (" + e.getClass().getSimpleName() + ")"
+                        + (endpoints.size() > 1 ? "; trying the next address" : "")
+                        + "; the solver runs on, events are retried briefly");
+            }
+            return Outcome.NEXT_ADDRESS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.DROPPED;
+        }
+    }
+
+    private HttpRequest request(URI endpoint, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null && !token.isBlank()) {

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,8 @@ public final class ExecCommand implements java.util.concurrent.Callable<Integer>
             + "iterwatch raises 'suspected failure' when they stop")
     private String heartbeat;
 
-    @Option(names = "--url", paramLabel = "URL", description = "iterwatch's HTTP address (default: $ITERWATCH_URL or "
-            + DEFAULT_URL + ")")
+    @Option(names = "--url", paramLabel = "URL[,URL...]", description = "iterwatch's HTTP address, or the addresses of "
+            + "instances sharing one database, tried in turn (default: $ITERWATCH_URL or " + DEFAULT_URL + ")")
     private String url;
 
     @Option(names = "--token", paramLabel = "TOKEN", description = "API token (default: $ITERWATCH_API_TOKEN; "
@@ -71,9 +72,9 @@ public final class ExecCommand implements java.util.concurrent.Callable<Integer>
 
     @Override
     public Integer call() {
-        URI base = baseUrl();
+        List<URI> addresses = baseUrls();
         Integer heartbeatSeconds = heartbeatSeconds();
-        EventPoster poster = new EventPoster(base, token != null ? token : System.getenv("ITERWATCH_API_TOKEN"), diagnostics);
+        EventPoster poster = new EventPoster(addresses, token != null ? token : System.getenv("ITERWATCH_API_TOKEN"), diagnostics);
         String host = hostName();
         long startedNanos = System.nanoTime();
         Process process;
@@ -158,17 +159,31 @@ public final class ExecCommand implements java.util.concurrent.Callable<Integer>
         return event;
     }
 
-    private URI baseUrl() {
+    /** One address, or several separated by commas (instances sharing a database), tried in that order. */
+    private List<URI> baseUrls() {
         String text = url != null ? url : System.getenv().getOrDefault("ITERWATCH_URL", DEFAULT_URL);
+        List<URI> out = new ArrayList<>();
+        for (String one : text.split(",", -1)) {
+            out.add(baseUrl(one.strip()));
+        }
+        return List.copyOf(out);
+    }
+
+    private URI baseUrl(String text) {
         try {
-            URI uri = URI.create(text.strip());
+            URI uri = URI.create(text);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--url: '" + text + "' is not an http(s) URL, e.g. " + DEFAULT_URL);
+            throw new ParameterException(spec.commandLine(), "--url: '" + shorten(text) + "' is not an http(s) URL, e.g. "
+                    + DEFAULT_URL + " or, for two instances, http://a:8088,http://b:8088");
         }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "..." : text;
     }
 
     private Integer heartbeatSeconds() {

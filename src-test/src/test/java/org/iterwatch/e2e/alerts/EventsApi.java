@@ -17,6 +17,10 @@ public final class EventsApi {
         this.baseUrl = baseUrl;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public record Answer(int status, String body) {
     }
 

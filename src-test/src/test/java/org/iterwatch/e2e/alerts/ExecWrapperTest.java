@@ -5,6 +5,7 @@ import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,6 +112,47 @@ class ExecWrapperTest {
         assertThat(run.stdout()).isEqualTo("still-computing\ndone\n");
         assertThat(run.stderr()).contains("not reachable");
         assertThat(took).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void withTheFirstOfTwoAddressesDownEveryEventReachesTheSecondInOrder(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                         ChatView chat) {
+        String down = "http://127.0.0.1:" + closedPort();
+        Wrapped run = exec(down + "," + iterwatch.apiUrl(), "--solver", "two-addresses", "--heartbeat", "1s", "--",
+                "sh", "-c", "sleep 4; exit 2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("is not reachable").contains("trying the next address");
+        List<String> alerts = awaitAlerts(telegram, chat, "two-addresses", 2);
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(0)).contains("<b>two-addresses</b> started");
+        assertThat(alerts.get(1)).contains("<b>two-addresses</b> failed \u2014 exit code 2");
+        // Heartbeats every second reached iterwatch too: 3 silent periods would have raised a suspicion.
+        assertThat(chat.botMessagesWith(FOLLOWER, "two-addresses", "suspected")).isEmpty();
+    }
+
+    /**
+     * An instance that accepts connections and never answers (a frozen VM, a SIGSTOPped process) costs the first
+     * event one request timeout (3 s); the wrapper then stays with the address that answered, so the later events
+     * pay nothing: had each heartbeat waited for the frozen one first, the final event would queue behind them.
+     */
+    @Test
+    void aFrozenFirstAddressCostsOneTimeoutNotOnePerEvent(Iterwatch iterwatch, FakeTelegram telegram, ChatView chat)
+            throws IOException {
+        try (ServerSocket frozen = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            long started = System.nanoTime();
+            Wrapped run = exec("http://127.0.0.1:" + frozen.getLocalPort() + "," + iterwatch.apiUrl(),
+                    "--solver", "frozen-first", "--heartbeat", "1s", "--", "sh", "-c", "sleep 6; exit 0");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(run.exitCode()).isZero();
+            List<String> alerts = awaitAlerts(telegram, chat, "frozen-first", 2);
+            assertThat(alerts).hasSize(2);
+            assertThat(alerts.get(0)).contains("<b>frozen-first</b> started");
+            assertThat(alerts.get(1)).contains("<b>frozen-first</b> stopped");
+            // 6 s of solver and a JVM start; five heartbeats each waiting 3 s first would add 15 s.
+            assertThat(took).isLessThan(Duration.ofSeconds(16));
+        }
     }
 
     record Wrapped(int exitCode, String stdout, String stderr) {

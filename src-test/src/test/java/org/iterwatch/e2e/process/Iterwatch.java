@@ -47,6 +47,7 @@ public final class Iterwatch implements AutoCloseable {
     private final FakeTelegram telegram;
     private final Map<String, String> environment = new HashMap<>();
     private IterwatchProcess process;
+    private List<String> jvmFlags;
     private int runs;
     private int tools;
 
@@ -95,6 +96,12 @@ public final class Iterwatch implements AutoCloseable {
     /** The group chats it serves (telegram.groups), from the next start on. */
     public Iterwatch groups(long... chatIds) {
         environment.put("ITERWATCH_GROUPS", String.join(",", Arrays.stream(chatIds).mapToObj(String::valueOf).toList()));
+        return this;
+    }
+
+    /** JVM flags of the next starts instead of the tests' quick-start ones (a benchmark measures production flags). */
+    public Iterwatch jvmFlags(String... flags) {
+        jvmFlags = List.of(flags);
         return this;
     }
 
@@ -156,7 +163,8 @@ public final class Iterwatch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process = IterwatchProcess.start(environment, dir.resolve("iterwatch-" + (++runs) + ".log"));
+        Path log = dir.resolve("iterwatch-" + (++runs) + ".log");
+        process = jvmFlags == null ? IterwatchProcess.start(environment, log) : IterwatchProcess.start(environment, log, jvmFlags);
         telegram.awaitPolling(TIMEOUT);
         return this;
     }

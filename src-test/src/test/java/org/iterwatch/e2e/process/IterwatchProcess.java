@@ -29,7 +29,7 @@ public final class IterwatchProcess implements AutoCloseable {
      * JVM flags for short test runs, not for production: the client compiler only and the serial collector
      * halve the CPU a start costs (about 4 s to 2 s), which on a loaded 2-core machine is most of a test's time.
      */
-    private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private final Process process;
     private final Path output;
     private final Path errors;
@@ -44,7 +44,12 @@ public final class IterwatchProcess implements AutoCloseable {
 
     /** Starts iterwatch with these environment variables and waits until it says it is running. */
     public static IterwatchProcess start(Map<String, String> environment, Path output) {
-        IterwatchProcess p = launch(environment, List.of(), output);
+        return start(environment, output, TEST_JVM);
+    }
+
+    /** As {@link #start(Map, Path)}, with JVM flags of the caller's choice (a benchmark runs production flags). */
+    public static IterwatchProcess start(Map<String, String> environment, Path output, List<String> jvmFlags) {
+        IterwatchProcess p = launch(environment, List.of(), output, null, jvmFlags);
         p.awaitOutput(READY, Duration.ofSeconds(90));
         return p;
     }
@@ -59,8 +64,13 @@ public final class IterwatchProcess implements AutoCloseable {
      * {@code output} when null; {@link #output()} reads {@code output} only.
      */
     public static IterwatchProcess launch(Map<String, String> environment, List<String> args, Path output, Path errors) {
-        List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
-        command.addAll(QUICK_START);
+        return launch(environment, args, output, errors, TEST_JVM);
+    }
+
+    private static IterwatchProcess launch(Map<String, String> environment, List<String> args, Path output, Path errors,
+                                           List<String> jvmFlags) {
+        List<String> command = new java.util.ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmFlags);
         command.addAll(List.of("-cp", productionClasspath(),
                 "org.iterwatch.bot.Main"));
         command.addAll(args);
@@ -172,6 +182,11 @@ public final class IterwatchProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no cleanup, as a crash or {@code kill -9}. */
+    /** The operating system's process id, e.g. to read its CPU time from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     public void kill() {
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(30));

@@ -3,7 +3,6 @@ package org.iterwatch.e2e.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.iterwatch.e2e.alerts.EventsApi;
 import org.iterwatch.e2e.kafka.KafkaBroker;
@@ -45,15 +44,7 @@ class MetricsTest {
                 .containsEntry("iterwatch_monitors{state=\"stopped\"}", 1.0);
     }
 
-    /** Prometheus text format: "name{labels} value" per line, comments start with #. */
     private static Map<String, Double> scrape(EventsApi api) {
-        EventsApi.Answer answer = api.get("/metrics");
-        assertThat(answer.status()).isEqualTo(200);
-        Map<String, Double> out = new LinkedHashMap<>();
-        answer.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(line -> {
-            int space = line.lastIndexOf(' ');
-            out.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        });
-        return out;
+        return Scrape.metrics(api.baseUrl());
     }
 }

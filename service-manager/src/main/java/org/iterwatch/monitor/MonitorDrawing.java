@@ -1,0 +1,96 @@
+package org.iterwatch.monitor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.iterwatch.config.IterwatchException;
+import org.iterwatch.render.ChartOptions;
+import org.iterwatch.render.ChartRenderer;
+import org.iterwatch.render.Convergence;
+import org.iterwatch.render.PreviousRun;
+import org.iterwatch.render.Progress;
+import org.iterwatch.render.PlotSeries;
+import org.iterwatch.render.RenderedChart;
+
+/**
+ * A monitor's chart as a draft: the state and settings of the tick that made it, the data of the moment it is
+ * drawn. The series is copied under the monitor's tick lock (so a draw sees the end of a tick, never the middle
+ * of one) and rendered outside it.
+ */
+final class MonitorDrawing implements ChartDraft {
+    private final ChartRenderer renderer;
+    private final LiveMonitor monitor;
+    private final MonitorRow row;
+    private final MonitorState state;
+    private final boolean coordinates;
+    private final Convergence convergence;
+    private final PreviousRun previous;
+    private final String contentHash;
+
+    private record Frame(MonitorSnapshot snapshot, String hash, List<PlotSeries> plot) {
+    }
+
+    /** Only on the tick that holds {@code monitor}. */
+    MonitorDrawing(ChartRenderer renderer, LiveMonitor monitor, MonitorRow row, MonitorState state, boolean coordinates,
+                   Convergence convergence, PreviousRun previous) {
+        this.renderer = renderer;
+        this.monitor = monitor;
+        this.row = row;
+        this.state = state;
+        this.coordinates = coordinates;
+        this.convergence = convergence;
+        this.previous = previous;
+        this.contentHash = hash(monitor.reader(), key(monitor.reader().snapshot()));
+    }
+
+    @Override
+    public String contentHash() {
+        return contentHash;
+    }
+
+    @Override
+    public Optional<ChartPicture> draw(String shownHash) {
+        Frame frame = monitor.read(reader -> {
+            MonitorSnapshot snapshot = reader.snapshot();
+            String hash = hash(reader, key(snapshot));
+            return hash.equals(shownHash) ? null : new Frame(snapshot, hash, reader.plot(coordinates));
+        });
+        if (frame == null) {
+            return Optional.empty();
+        }
+        Progress progress = frame.snapshot().progress();
+        ChartOptions options = ChartOptions.DEFAULT.withBadge(progress == null ? null : progress.badge())
+                .withPreviousRun(previous);
+        RenderedChart chart = renderer.render(Publisher.request(name(), frame.plot()).withOptions(options));
+        String caption = Publisher.caption(row, state, frame.snapshot(), convergence, chart.outliers(), chart.nonFinite(),
+                previous);
+        return Optional.of(new ChartPicture(chart.png(), caption, frame.hash()));
+    }
+
+    /** The caption without what only drawing tells (the values marked at the edge follow from the data anyway). */
+    private String key(MonitorSnapshot snapshot) {
+        return Publisher.caption(row, state, snapshot, convergence, 0, 0, previous);
+    }
+
+    private String name() {
+        return row.title() == null ? row.topic() : row.title();
+    }
+
+    /**
+     * Identifies the picture without drawing it: the same run of the same topic at the same version, with the
+     * same caption, title and axis, is the same chart (a rebuild after a restart reaches the same version).
+     */
+    private String hash(TopicReader reader, String caption) {
+        Generation generation = reader.generation();
+        String key = String.join("\n", "chart/1", name(), caption, generation.text(),
+                Long.toString(reader.snapshot().version()), Boolean.toString(coordinates));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IterwatchException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
