@@ -100,6 +100,11 @@ final class MonitorSchedule {
         });
     }
 
+    /** One tick at once, running or stopped: a chat chose another view of the chart. */
+    void redraw(long id) {
+        quartz(() -> scheduler.triggerJob(jobKey(id)));
+    }
+
     /** Stops the repetition, with no last tick: the caller draws what is left. */
     void unschedule(long id) {
         quartz(() -> scheduler.unscheduleJob(triggerKey(id)));

@@ -1,10 +1,12 @@
 package org.iterwatch.monitor;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.render.Convergence;
+import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.PreviousRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,10 +111,8 @@ final class MonitorTick {
         }
         LiveMonitor monitor = found.get();
         try {
-            Supervision sup = monitor.supervision();
-            if (sup.shown != MonitorState.STOPPED) {
-                show(row, MonitorState.STOPPED, monitor.reader(), sup);
-            }
+            // Drawn once when it stopped; after that only for a chat that chose another view.
+            show(row, MonitorState.STOPPED, monitor.reader(), monitor.supervision());
         } finally {
             monitor.leave();
         }
@@ -168,7 +168,23 @@ final class MonitorTick {
         Convergence convergence = options.converge() == null ? null
                 : Deltas.convergence(reader.deltas(), options.converge());
         live.get(row.id()).ifPresent(m -> m.supervision().convergence = convergence);
-        return publisher.publish(row, state, reader.snapshot(), () -> reader.plot(coordinates), convergence, changed);
+        Plots plots = new Plots() {
+            @Override
+            public List<PlotSeries> all() {
+                return reader.plot(coordinates);
+            }
+
+            @Override
+            public List<PlotSeries> latest(int count) {
+                return reader.latest(coordinates, count);
+            }
+
+            @Override
+            public List<Deltas.Delta> deltas() {
+                return options.converge() == null ? null : reader.deltas();
+            }
+        };
+        return publisher.publish(row, state, reader.snapshot(), plots, convergence, changed);
     }
 
     private MonitorOptions effective(MonitorRow row) {

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.render.CaptionDetails;
 import org.iterwatch.render.ChartOptions;
@@ -17,6 +19,7 @@ import org.iterwatch.render.PreviousRun;
 import org.iterwatch.render.Progress;
 import org.iterwatch.render.ProgressCaption;
 import org.iterwatch.render.RenderedChart;
+import org.iterwatch.render.Titles;
 
 /** Draws a monitor's state and hands it to the chat side for the followers that do not show it yet. */
 final class Publisher {
@@ -30,31 +33,66 @@ final class Publisher {
         this.repository = repository;
     }
 
+    /** Iterations the Latest view shows: the newest, and the ones before it fading. */
+    static final int LATEST = 6;
+
     /**
      * @param changed whether the state differs from what was last shown; when it does not, only
-     *                followers still without a message are served
+     *                followers still without a message (or whose view changed) are served
      * @return true once every follower that does not show this state yet has been handed it
      */
-    boolean publish(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Supplier<List<PlotSeries>> plot,
+    boolean publish(MonitorRow monitor, MonitorState state, MonitorSnapshot snapshot, Plots plots,
                     Convergence convergence, boolean changed) {
         List<Follower> followers = repository.followers(monitor.id());
-        if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
+        if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null && f.shownHash() != null)) {
             return true;
         }
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        Progress progress = snapshot.progress();
         PreviousRun previous = repository.previousRun(monitor.id()).orElse(null);
-        ChartOptions options = ChartOptions.DEFAULT.withBadge(progress == null ? null : progress.badge())
-                .withPreviousRun(previous);
-        RenderedChart chart = renderer.render(request(name, plot.get()).withOptions(options));
-        String caption = caption(monitor, state, snapshot, convergence, chart, previous);
-        String hash = hash(chart.png(), caption);
-        List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
-        if (stale.isEmpty()) {
-            return true;
+        Map<ChartView, List<Follower>> byView = followers.stream()
+                .collect(Collectors.groupingBy(Follower::view, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<ChartView, List<Follower>> e : byView.entrySet()) {
+            ChartView view = e.getKey();
+            RenderedChart chart = renderer.render(request(name, view, plots, snapshot.progress(), previous,
+                    convergence != null));
+            String caption = caption(monitor, state, snapshot, convergence, chart,
+                    view.hidePrevious() ? null : previous);
+            // the view is in the hash: the buttons mark it, so a new view is a new message content
+            String hash = hash(chart.png(), caption + '\n' + view);
+            List<Follower> stale = e.getValue().stream()
+                    .filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
+            if (!stale.isEmpty()) {
+                listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale, view,
+                        convergence != null));
+            }
         }
-        listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale));
         return true;
+    }
+
+    /** The picture of one view: all iterations, the latest against the ones before, or |Δ| per iteration. */
+    static ChartRequest request(String name, ChartView view, Plots plots, Progress progress, PreviousRun previous,
+                                boolean deltas) {
+        ChartOptions options = ChartOptions.DEFAULT.withLogY(view.logY())
+                .withPreviousRun(view.hidePrevious() ? null : previous)
+                .withBadge(progress == null ? null : progress.badge());
+        if (view.kind() == ChartView.Kind.DELTA && deltas) {
+            List<Deltas.Delta> d = plots.deltas();
+            double[] x = d.stream().mapToDouble(Deltas.Delta::iteration).toArray();
+            PlotSeries max = new PlotSeries("max |\u0394|", x, d.stream().mapToDouble(Deltas.Delta::max).toArray());
+            PlotSeries rms = new PlotSeries("RMS \u0394", x, d.stream().mapToDouble(Deltas.Delta::rms).toArray());
+            return new ChartRequest(name + " \u2014 |\u0394| per iteration", List.of(max, rms), ChartRequest.DEFAULT_WIDTH,
+                    ChartRequest.DEFAULT_HEIGHT, ChartOptions.DEFAULT.withLogY(true).withAxisTitles("iteration", "|\u0394|"));
+        }
+        if (view.kind() == ChartView.Kind.LATEST) {
+            List<PlotSeries> latest = plots.latest(LATEST);
+            if (!latest.isEmpty()) {
+                PlotSeries newest = latest.get(0);
+                return new ChartRequest(Titles.progress(name + " \u00b7 " + newest.name(), newest.points()), latest,
+                        ChartRequest.DEFAULT_WIDTH, ChartRequest.DEFAULT_HEIGHT,
+                        options.withFaded(latest.size() - 1).withBadge(newest.name()));
+            }
+        }
+        return request(name, plots.all()).withOptions(options);
     }
 
     /** An empty chart still shows its title and axes. */

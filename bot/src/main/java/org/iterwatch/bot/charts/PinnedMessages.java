@@ -35,7 +35,7 @@ public final class PinnedMessages implements ProgressListener, ChatMoves {
     @Override
     public void show(ProgressUpdate update) {
         ChartSlot.Picture picture = new ChartSlot.Picture(update.chart().png(), update.captionHtml(),
-                Buttons.forMonitor(update.monitorId()), update.contentHash());
+                Buttons.forMonitor(update.monitorId(), update.view(), update.deltas()), update.contentHash());
         for (Follower follower : update.followers()) {
             long chat = chats.current(follower.chatId());
             if (chats.inactive(chat)) {
