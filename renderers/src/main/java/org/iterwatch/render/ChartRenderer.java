@@ -53,7 +53,16 @@ public final class ChartRenderer {
                 mustKeep.add(PREVIOUS_BAND);
             }
             List<PlotSeries> series = request.series();
-            for (int i = 0; i < series.size(); i++) {
+            int main = Math.max(0, series.size() - request.options().faded());
+            for (int i = series.size() - 1; i >= main; i--) { // oldest first, each fainter than the one after it
+                Projection p = Projection.of(series.get(i), area, series.get(i).size() > area.plotWidth(),
+                        range.yMin(), range.yMax());
+                Color faded = faded(i - main + 1, series.size() - main);
+                mustKeep.add(faded);
+                lines.polyline(p, frame.lineHalfWidth() * 0.7f);
+                lines.paint(raster, faded.getRGB());
+            }
+            for (int i = 0; i < main; i++) {
                 PlotSeries s = series.get(i);
                 boolean dense = !request.options().fullResolution() && s.size() > area.plotWidth();
                 Projection p = Projection.of(s, area, dense, range.yMin(), range.yMax());
@@ -195,6 +204,12 @@ public final class ChartRenderer {
 
     /** The badge's colour: a calm green, apart from the data colours. */
     static final Color FINISHED = new Color(0, 120, 60);
+
+    /** An earlier iteration's line: the blue, fading towards white the older it is (age 1 … of). */
+    static Color faded(int age, int of) {
+        double keep = 0.55 * (1 - (age - 1) / (double) Math.max(1, of));
+        return new Color(Raster.blend(Color.WHITE.getRGB(), LINE_BLUE.getRGB(), (int) Math.round(255 * (0.15 + keep))));
+    }
 
     static Color marker(int index) {
         return index == 0 ? POINT_RED : Palette.marker(index);

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>The y range is robust: one value of 1e6 among values near 1 would otherwise flatten every other point
  * onto one row. It reaches from the 0.5 % to the 99.5 % quantile of the values, widened by that span on
- * each side, and never beyond the smallest and largest value; what lies outside is an outlier, marked at
+ * each side, and ends at the most extreme values inside those bounds; what lies outside is an outlier, marked at
  * the plot's edge ({@link Projection}) and counted in the caption.
  *
  * @param realX whether any series has solver coordinates (else x counts points 1, 2, 3, …)
@@ -67,9 +67,11 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
             yMax = logY ? 10 : 1;
         }
         double[] bulk = bulk(series, logY, placeable);
-        if (bulk != null) {
-            yMin = Math.max(yMin, logY ? Math.pow(10, bulk[0]) : bulk[0]);
-            yMax = Math.min(yMax, logY ? Math.pow(10, bulk[1]) : bulk[1]);
+        if (bulk != null && (yMin < bound(bulk[0], logY) || yMax > bound(bulk[1], logY))) {
+            // the axis ends at the most extreme values that are not outliers, not at the bounds themselves
+            double[] within = extremes(series, logY, bound(bulk[0], logY), bound(bulk[1], logY));
+            yMin = within[0];
+            yMax = within[1];
         }
         if (previous != null) {
             for (float m : previous.mean()) {
@@ -114,6 +116,25 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
             return null; // the bulk is one value: nothing tells an outlier from a rare value
         }
         return new double[] {lo - span, hi + span};
+    }
+
+    private static double bound(double v, boolean logY) {
+        return logY ? Math.pow(10, v) : v;
+    }
+
+    /** The smallest and largest finite values within [lo, hi]. */
+    private static double[] extremes(List<PlotSeries> series, boolean logY, double lo, double hi) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (PlotSeries s : series) {
+            for (double v : s.y()) {
+                if (v >= lo && v <= hi && !(logY && v <= 0)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return new double[] {min, max};
     }
 
     private static double[] widened(double min, double max, boolean log) {

@@ -50,7 +50,10 @@ final class FrameChart extends XYChart {
     /** A frame for {@code request}; {@code g} measures text so titles can be shortened to fit. */
     static FrameChart of(ChartRequest request, DataRange range, Graphics2D g) {
         FrameChart chart = new FrameChart(request.width(), request.height(), range);
-        chart.style(request.series().size() > 1);
+        // Faded earlier iterations (the Latest view) have no legend entry.
+        List<PlotSeries> shown = request.series().subList(0,
+                Math.max(0, request.series().size() - request.options().faded()));
+        chart.style(shown.size() > 1);
         int padding = chart.getStyler().getChartPadding();
         int textWidth = request.width() - 2 * padding;
         chart.setTitle(Text.fit(g.getFontMetrics(chart.getStyler().getChartTitleFont()), request.title(), textWidth));
@@ -60,7 +63,7 @@ final class FrameChart extends XYChart {
                 : range.realX() ? "x" : "point", textWidth));
         chart.setYAxisTitle(Text.fit(axisTitle, options.yAxisTitle() != null ? options.yAxisTitle() : "value",
                 request.height() - 2 * padding));
-        chart.standIns(request.series());
+        chart.standIns(shown);
         return chart;
     }
 

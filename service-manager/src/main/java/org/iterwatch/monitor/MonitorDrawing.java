@@ -7,11 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.iterwatch.config.IterwatchException;
-import org.iterwatch.render.ChartOptions;
 import org.iterwatch.render.ChartRenderer;
 import org.iterwatch.render.Convergence;
 import org.iterwatch.render.PreviousRun;
-import org.iterwatch.render.Progress;
 import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.RenderedChart;
 
@@ -28,21 +26,31 @@ final class MonitorDrawing implements ChartDraft {
     private final boolean coordinates;
     private final Convergence convergence;
     private final PreviousRun previous;
+    private final ChartView view;
     private final String contentHash;
 
-    private record Frame(MonitorSnapshot snapshot, String hash, List<PlotSeries> plot) {
+    private record Frame(MonitorSnapshot snapshot, String hash, Plots plots) {
+    }
+
+    /** What one view draws, copied under the tick lock. */
+    private record Copied(List<PlotSeries> all, List<PlotSeries> newest, List<Deltas.Delta> deltas) implements Plots {
+        @Override
+        public List<PlotSeries> latest(int count) {
+            return newest;
+        }
     }
 
     /** Only on the tick that holds {@code monitor}. */
     MonitorDrawing(ChartRenderer renderer, LiveMonitor monitor, MonitorRow row, MonitorState state, boolean coordinates,
-                   Convergence convergence, PreviousRun previous) {
+                   Convergence convergence, PreviousRun previous, ChartView view) {
         this.renderer = renderer;
         this.monitor = monitor;
         this.row = row;
         this.state = state;
         this.coordinates = coordinates;
         this.convergence = convergence;
-        this.previous = previous;
+        this.previous = view.hidePrevious() ? null : previous;
+        this.view = view;
         this.contentHash = hash(monitor.reader(), key(monitor.reader().snapshot()));
     }
 
@@ -56,23 +64,33 @@ final class MonitorDrawing implements ChartDraft {
         Frame frame = monitor.read(reader -> {
             MonitorSnapshot snapshot = reader.snapshot();
             String hash = hash(reader, key(snapshot));
-            return hash.equals(shownHash) ? null : new Frame(snapshot, hash, reader.plot(coordinates));
+            return hash.equals(shownHash) ? null : new Frame(snapshot, hash, copy(reader));
         });
         if (frame == null) {
             return Optional.empty();
         }
-        Progress progress = frame.snapshot().progress();
-        ChartOptions options = ChartOptions.DEFAULT.withBadge(progress == null ? null : progress.badge())
-                .withPreviousRun(previous);
-        RenderedChart chart = renderer.render(Publisher.request(name(), frame.plot()).withOptions(options));
+        RenderedChart chart = renderer.render(Publisher.request(name(), view, frame.plots(), frame.snapshot().progress(),
+                previous, convergence != null));
         String caption = Publisher.caption(row, state, frame.snapshot(), convergence, chart.outliers(), chart.nonFinite(),
                 previous);
         return Optional.of(new ChartPicture(chart.png(), caption, frame.hash()));
     }
 
-    /** The caption without what only drawing tells (the values marked at the edge follow from the data anyway). */
+    /**
+     * The caption without what only drawing tells (the values marked at the edge follow from the data anyway), and
+     * the view: the buttons mark it, so another view is another content.
+     */
     private String key(MonitorSnapshot snapshot) {
-        return Publisher.caption(row, state, snapshot, convergence, 0, 0, previous);
+        return Publisher.caption(row, state, snapshot, convergence, 0, 0, previous) + '\n' + view;
+    }
+
+    private Plots copy(TopicReader reader) {
+        boolean delta = view.kind() == ChartView.Kind.DELTA && convergence != null;
+        List<PlotSeries> newest = view.kind() == ChartView.Kind.LATEST ? reader.latest(coordinates, Publisher.LATEST)
+                : List.of();
+        boolean all = !delta && newest.isEmpty();
+        return new Copied(all ? reader.plot(coordinates) : List.of(), newest,
+                delta ? List.copyOf(reader.deltas()) : null);
     }
 
     private String name() {

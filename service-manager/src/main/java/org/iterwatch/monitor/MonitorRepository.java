@@ -150,10 +150,13 @@ final class MonitorRepository {
 
     List<Follower> followers(long monitorId) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT chat_id, thread_id, message_id, content_hash FROM monitor_chat WHERE monitor_id = :m ORDER BY chat_id")
+                        "SELECT chat_id, thread_id, message_id, content_hash, chart_view, log_y, hide_previous "
+                                + "FROM monitor_chat WHERE monitor_id = :m ORDER BY chat_id")
                 .bind("m", monitorId)
                 .map((rs, ctx) -> new Follower(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-                        (Long) rs.getObject(3, Long.class), rs.getString(4)))
+                        (Long) rs.getObject(3, Long.class), rs.getString(4), new ChartView(
+                        rs.getString(5) == null ? ChartView.Kind.ALL : ChartView.Kind.valueOf(rs.getString(5)),
+                        rs.getBoolean(6), rs.getBoolean(7))))
                 .list());
     }
 
@@ -174,6 +177,14 @@ final class MonitorRepository {
             h.execute("DELETE FROM monitor_chat WHERE monitor_id = ? AND chat_id = ?", monitorId, chatId);
             return was;
         });
+    }
+
+    /** A chat's message shows another view: stored, and its shown content forgotten so that it is drawn again. */
+    void view(long monitorId, long chatId, ChartView view) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE monitor_chat SET chart_view = :v, log_y = :log, hide_previous = :hide, "
+                        + "content_hash = NULL WHERE monitor_id = :m AND chat_id = :c")
+                .bind("v", view.kind().name()).bind("log", view.logY()).bind("hide", view.hidePrevious())
+                .bind("m", monitorId).bind("c", chatId).execute());
     }
 
     void unfollowChat(long chatId) {

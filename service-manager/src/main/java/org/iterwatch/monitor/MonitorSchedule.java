@@ -100,7 +100,10 @@ final class MonitorSchedule {
         });
     }
 
-    /** One tick now, running or not: a running monitor reads, a stopped one draws its stopped chart for new followers. */
+    /**
+     * One tick now, running or not: a running monitor reads, a stopped one draws its stopped chart for new
+     * followers or for a chat that chose another view.
+     */
     void fire(long id) {
         quartz(() -> scheduler.triggerJob(jobKey(id)));
     }

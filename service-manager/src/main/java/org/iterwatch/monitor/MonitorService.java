@@ -237,6 +237,24 @@ public final class MonitorService implements Managed, AutoCloseable {
                 .filter(f -> f.chatId() == chatId && f.messageId() != null).map(Follower::messageId).findFirst());
     }
 
+    /**
+     * A press on the view row under a chart message: the chat's message shows another view from the next
+     * tick on, which is fired at once. Empty when that message is not this monitor's chart there.
+     */
+    public Optional<ChartView> changeView(long monitorId, long chatId, long messageId, ChartView.Button button) {
+        Optional<Follower> follower = repository.followers(monitorId).stream()
+                .filter(f -> f.chatId() == chatId && f.messageId() != null && f.messageId() == messageId).findFirst();
+        if (follower.isEmpty()) {
+            return Optional.empty();
+        }
+        ChartView view = follower.get().view().press(button);
+        if (!view.equals(follower.get().view())) {
+            repository.view(monitorId, chatId, view);
+            schedule.fire(monitorId);
+        }
+        return Optional.of(view);
+    }
+
     /** The chat follows no monitor any more (someone lost access): its charts are no longer edited. */
     public void forgetChat(long chatId) {
         repository.unfollowChat(chatId);

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.render.Convergence;
+import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.PreviousRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,10 +6,13 @@ import java.util.List;
  * A monitor's newest state, to be shown to each follower that does not show it yet.
  *
  * @param draft what to draw, drawn only when a chat's turn to send it comes
+ * @param view  what these followers' messages show (the buttons mark it)
+ * @param deltas whether the monitor watches convergence, so that the Δ view exists
  */
 public record ProgressUpdate(long monitorId, String topic, MonitorState state, ChartDraft draft,
-                             List<Follower> followers) {
+                             List<Follower> followers, ChartView view, boolean deltas) {
     public ProgressUpdate {
         followers = List.copyOf(followers);
+        view = view == null ? ChartView.DEFAULT : view;
     }
 }

@@ -1,6 +1,9 @@
 package org.iterwatch.monitor;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.iterwatch.render.CaptionDetails;
 import org.iterwatch.render.ChartOptions;
 import org.iterwatch.render.Convergence;
@@ -10,6 +13,7 @@ import org.iterwatch.render.PlotSeries;
 import org.iterwatch.render.PreviousRun;
 import org.iterwatch.render.Progress;
 import org.iterwatch.render.ProgressCaption;
+import org.iterwatch.render.Titles;
 
 /** Hands a monitor's state, as a draft to draw later, to the chat side for the followers that do not show it yet. */
 final class Publisher {
@@ -23,12 +27,15 @@ final class Publisher {
         this.repository = repository;
     }
 
+    /** Iterations the Latest view shows: the newest, and the ones before it fading. */
+    static final int LATEST = 6;
+
     /**
      * Hands a draft (nothing is drawn here) to the followers that do not show this state yet. Only on the tick
      * that holds {@code monitor}.
      *
      * @param changed whether the state differs from what was last shown; when it does not, only
-     *                followers still without a message are served
+     *                followers still without a message (or whose view changed) are served
      */
     void publish(MonitorRow row, MonitorState state, LiveMonitor monitor, boolean coordinates, Convergence convergence,
                  boolean changed) {
@@ -36,16 +43,46 @@ final class Publisher {
             repository.lastKnown(row.id(), monitor.reader().snapshot());
         }
         List<Follower> followers = repository.followers(row.id());
-        if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null)) {
+        if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null && f.shownHash() != null)) {
             return;
         }
         PreviousRun previous = repository.previousRun(row.id()).orElse(null);
-        MonitorDrawing draft = new MonitorDrawing(renderer, monitor, row, state, coordinates, convergence, previous);
-        List<Follower> stale = followers.stream()
-                .filter(f -> f.messageId() == null || !draft.contentHash().equals(f.shownHash())).toList();
-        if (!stale.isEmpty()) {
-            listener.show(new ProgressUpdate(row.id(), row.topic(), state, draft, stale));
+        Map<ChartView, List<Follower>> byView = followers.stream()
+                .collect(Collectors.groupingBy(Follower::view, LinkedHashMap::new, Collectors.toList()));
+        byView.forEach((view, those) -> {
+            MonitorDrawing draft = new MonitorDrawing(renderer, monitor, row, state, coordinates, convergence, previous, view);
+            List<Follower> stale = those.stream()
+                    .filter(f -> f.messageId() == null || !draft.contentHash().equals(f.shownHash())).toList();
+            if (!stale.isEmpty()) {
+                listener.show(new ProgressUpdate(row.id(), row.topic(), state, draft, stale, view, convergence != null));
+            }
+        });
+    }
+
+    /** The picture of one view: all iterations, the latest against the ones before, or |Δ| per iteration. */
+    static ChartRequest request(String name, ChartView view, Plots plots, Progress progress, PreviousRun previous,
+                                boolean deltas) {
+        ChartOptions options = ChartOptions.DEFAULT.withLogY(view.logY())
+                .withPreviousRun(view.hidePrevious() ? null : previous)
+                .withBadge(progress == null ? null : progress.badge());
+        if (view.kind() == ChartView.Kind.DELTA && deltas) {
+            List<Deltas.Delta> d = plots.deltas();
+            double[] x = d.stream().mapToDouble(Deltas.Delta::iteration).toArray();
+            PlotSeries max = new PlotSeries("max |\u0394|", x, d.stream().mapToDouble(Deltas.Delta::max).toArray());
+            PlotSeries rms = new PlotSeries("RMS \u0394", x, d.stream().mapToDouble(Deltas.Delta::rms).toArray());
+            return new ChartRequest(name + " \u2014 |\u0394| per iteration", List.of(max, rms), ChartRequest.DEFAULT_WIDTH,
+                    ChartRequest.DEFAULT_HEIGHT, ChartOptions.DEFAULT.withLogY(true).withAxisTitles("iteration", "|\u0394|"));
         }
+        if (view.kind() == ChartView.Kind.LATEST) {
+            List<PlotSeries> latest = plots.latest(LATEST);
+            if (!latest.isEmpty()) {
+                PlotSeries newest = latest.get(0);
+                return new ChartRequest(Titles.progress(name + " \u00b7 " + newest.name(), newest.points()), latest,
+                        ChartRequest.DEFAULT_WIDTH, ChartRequest.DEFAULT_HEIGHT,
+                        options.withFaded(latest.size() - 1).withBadge(newest.name()));
+            }
+        }
+        return request(name, plots.all()).withOptions(options);
     }
 
     /** An empty chart still shows its title and axes. */

@@ -181,6 +181,10 @@ final class RunSeries {
         return series.plot(coordinates);
     }
 
+    List<PlotSeries> latest(boolean coordinates, int count) {
+        return series.latest(coordinates, count);
+    }
+
     String csv() {
         StringBuilder out = new StringBuilder(64 + (int) Math.min(series.points() * 32, Integer.MAX_VALUE / 2));
         series.csv(out);

@@ -119,6 +119,38 @@ final class Series {
         return out;
     }
 
+    /**
+     * The newest {@code count} iterations of the first series, newest first, each a line named after its
+     * iteration, against its abscissae (or its indices): where a solver recomputes one grid, convergence shows.
+     */
+    List<PlotSeries> latest(boolean coordinates, int count) {
+        List<PlotSeries> out = new ArrayList<>();
+        if (byName.isEmpty()) {
+            return out;
+        }
+        for (Map.Entry<Long, Row> r : byName.values().iterator().next().descendingMap().entrySet()) {
+            if (out.size() == count) {
+                break;
+            }
+            Row row = r.getValue();
+            double[] x = new double[row.count()];
+            double[] y = new double[row.count()];
+            boolean[] allX = {coordinates};
+            int[] n = {0};
+            row.forEach((index, px, py) -> {
+                allX[0] &= !Double.isNaN(px);
+                x[n[0]] = allX[0] ? px : index;
+                y[n[0]++] = py;
+            });
+            if (!allX[0]) {
+                int[] k = {0};
+                row.forEach((index, px, py) -> x[k[0]++] = index);
+            }
+            out.add(new PlotSeries("iteration " + r.getKey(), x, y));
+        }
+        return out;
+    }
+
     /** The points of one series in drawing order; abscissae are kept while every point has one. */
     private static final class Line implements Row.PointSink {
         final double[] y;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.iterwatch.config.Monitors;
 import org.iterwatch.render.ChartRenderer;
+import org.iterwatch.render.Convergence;
 import org.iterwatch.render.RenderedChart;
 
 /**
@@ -48,6 +49,14 @@ public final class TopicIngest implements AutoCloseable {
     /** The chart a monitor would show now. */
     public RenderedChart render(ChartRenderer renderer, XAxis xAxis) {
         return renderer.render(Publisher.request(reader.topic(), reader.plot(xAxis == XAxis.COORDINATES)));
+    }
+
+    /**
+     * What a monitor with {@code converge=} works out at the end of each read: the change of every iteration
+     * against the one before, the rate and the iterations left; null before two iterations.
+     */
+    public Convergence convergence(double tolerance) {
+        return Deltas.convergence(reader.deltas(), tolerance);
     }
 
     /** The series as CSV: series, iteration, index, x, value. */

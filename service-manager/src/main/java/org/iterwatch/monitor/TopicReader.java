@@ -256,6 +256,10 @@ final class TopicReader implements AutoCloseable {
         return series.csv();
     }
 
+    List<PlotSeries> latest(boolean coordinates, int count) {
+        return series.latest(coordinates, count);
+    }
+
     /** Whether {@link #close()} ran; read under the same rule as the rest (see {@link LiveMonitor}). */
     boolean closed() {
         return closed;

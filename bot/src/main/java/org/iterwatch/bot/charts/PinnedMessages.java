@@ -49,7 +49,8 @@ public final class PinnedMessages implements ProgressListener, ChatMoves {
             }
             ChartSlot slot = slots.computeIfAbsent(new Key(update.monitorId(), chat), k -> new ChartSlot(k.monitorId(),
                     ChatTarget.of(chat, follower.threadId()), follower.messageId(), follower.shownHash(), delivery, shown));
-            slot.offer(update.draft(), Buttons.forMonitor(update.monitorId(), update.state(), operators.operates(chat)));
+            slot.offer(update.draft(), Buttons.forMonitor(update.monitorId(), update.state(), operators.operates(chat),
+                    update.view(), update.deltas()));
         }
     }
 

@@ -21,7 +21,8 @@ public final class CommandTable {
                 new ChatCommand("start", "<topic>", "start a monitor; its chart is pinned in this chat", OPERATOR,
                         monitors::start),
                 new ChatCommand("help", "", "what this bot does and its commands", VIEWER, (m, a) -> help()),
-                new ChatCommand("add", "<topic> [title] [refresh=2s] [stall=10m] [x=ordinal|coordinates]",
+                new ChatCommand("add", "<topic> [title] [refresh=2s] [stall=10m] [x=ordinal|coordinates] [converge=1e-6] "
+                        + "[stagnation=10] [limit=1e6]",
                         "add a monitor for a topic, or change its title and options", OPERATOR, monitors::add),
                 new ChatCommand("run", "<topic>", "the same as /start", OPERATOR, monitors::start),
                 new ChatCommand("stop", "<topic>", "stop redrawing its chart", OPERATOR, monitors::stop),

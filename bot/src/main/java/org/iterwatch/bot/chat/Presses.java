@@ -33,11 +33,14 @@ public final class Presses {
         }
         Optional<AlertPress> alert = AlertPress.parse(press.data());
         Optional<Buttons.Press> chart = Buttons.parse(press.data());
+        Optional<Buttons.ViewPress> view = Buttons.parseView(press.data());
         if (Buttons.REMOVED.equals(press.data())) {
             // Ours, under the chart of a removed monitor: it only says so.
             delivery.answerCallback(press.callbackId(), ChatTexts.REMOVED_MONITOR);
         } else if (alert.isPresent()) {
             onAlert(press, alert.get());
+        } else if (view.isPresent()) {
+            onView(press, view.get());
         } else if (chart.isPresent()) {
             onChart(press, chart.get(), role.get());
         } else {
@@ -73,6 +76,15 @@ public final class Presses {
         }
         delivery.answerCallback(from.callbackId(), null);
         delivery.reply(from.replyTo(), Commands.guarded(() -> act(press.action(), monitor.get(), from)));
+    }
+
+    /** A view is this chat's choice of what its chart message shows: every role may make it. */
+    private void onView(Incoming.Press from, Buttons.ViewPress press) {
+        if (monitors.changeView(press.monitorId(), from.chatId(), from.messageId(), press.button()).isEmpty()) {
+            access.forged(from, "monitor " + press.monitorId() + " has no chart as this message");
+            return;
+        }
+        delivery.answerCallback(from.callbackId(), null);
     }
 
     private String act(Buttons.Action action, MonitorView monitor, Incoming.Press from) {

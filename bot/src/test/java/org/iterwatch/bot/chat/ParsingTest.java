@@ -36,6 +36,16 @@ class ParsingTest {
                     .allSatisfy(d -> assertThat(Buttons.parse(d)).isPresent());
         }
         assertThat(Buttons.parse("stop:42")).contains(new Buttons.Press(Buttons.Action.STOP, 42));
+        Keyboard withViews = Buttons.forMonitor(999_999_999_999L, MonitorState.RUNNING, true,
+                org.iterwatch.monitor.ChartView.DEFAULT, true);
+        assertThat(withViews.rows().get(1)).extracting(Keyboard.Button::data)
+                .allSatisfy(d -> assertThat(d.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64))
+                .allSatisfy(d -> assertThat(Buttons.parseView(d)).isPresent())
+                .hasSize(5);
+        assertThat(Buttons.parseView("view:7:latest")).contains(
+                new Buttons.ViewPress(org.iterwatch.monitor.ChartView.Button.LATEST, 7));
+        assertThat(Buttons.parseView("view:7:delete")).isEmpty();
+        assertThat(Buttons.parseView("view:0:all")).isEmpty();
     }
 
     @Test

@@ -60,7 +60,8 @@ class PinnedChartTest {
         assertThat(Pictures.count(image, Pictures.LINE_BLUE)).as("blue line").isGreaterThan(200);
         assertThat(Pictures.title(png)).isEqualTo("t \u2014 300 points");
         assertThat(chart.captionText().orElseThrow()).contains("Points: 300").contains("iterations 1\u20133");
-        assertThat(chart.buttonTexts()).containsExactly("\u25b6 Start", "\u2139 Status", "\u23f9 Stop");
+        assertThat(chart.buttonTexts()).containsExactly("\u25b6 Start", "\u2139 Status", "\u23f9 Stop",
+                "\u2022 All", "Latest", "log y", "\u2022 prev. run");
         assertThat(telegram.pinned(ADMIN)).hasValue(messageId);
         assertThat(telegram.commands()).extracting(c -> c.command())
                 .contains("start", "help", "add", "run", "stop", "remove", "status", "topics");

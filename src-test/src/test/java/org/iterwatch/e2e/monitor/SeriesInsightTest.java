@@ -182,4 +182,43 @@ class SeriesInsightTest {
                 .isGreaterThan(500);
         assertThat(Pictures.count(Pictures.decode(after), Pictures.POINT_RED)).as("run 2 drawn over it").isGreaterThan(100);
     }
+
+    /** Issue 12, point 5: the view row under the chart switches what this chat's message shows, and is kept. */
+    @Test
+    void theViewButtonsSwitchWhatThisChartMessageShows(Iterwatch iterwatch, FakeTelegram telegram, KafkaBroker kafka,
+                                                       ChatView chat) {
+        String t = KafkaBroker.uniqueTopic("views");
+        kafka.createTopic(t);
+        kafka.produceAll(t, IntStream.rangeClosed(0, 12).mapToObj(k -> converging(k, 0.5)).toList());
+        assertThat(iterwatch.ask(ADMIN, "/add " + t + " converge=1e-6")).contains("Added");
+        iterwatch.ask(ADMIN, "/start " + t);
+        long chart = chat.pinnedChart(ADMIN, t);
+        chat.awaitChart(ADMIN, chart, t + " \u2014 520 points");
+        telegram.await(() -> chat.message(ADMIN, chart).buttonTexts().contains("\u0394"), Iterwatch.TIMEOUT,
+                "the \u0394 button (converge is on)");
+        List<String> data = chat.message(ADMIN, chart).callbackData();
+        String id = data.get(0).substring("start:".length());
+
+        assertThat(chat.press(ADMIN, ADMIN, chart, "view:" + id + ":latest")).isEmpty();
+        chat.awaitChart(ADMIN, chart, t + " \u00b7 iteration 12 \u2014 40 points");
+        assertThat(chat.message(ADMIN, chart).buttonTexts()).contains("\u2022 Latest", "All");
+        byte[] latest = chat.message(ADMIN, chart).photo().orElseThrow();
+        assertThat(Pictures.count(Pictures.decode(latest), Pictures.POINT_RED)).as("the newest iteration's points")
+                .isGreaterThan(40);
+
+        chat.press(ADMIN, ADMIN, chart, "view:" + id + ":delta");
+        chat.awaitChart(ADMIN, chart, t + " \u2014 |\u0394| per iteration");
+
+        chat.press(ADMIN, ADMIN, chart, "view:" + id + ":all");
+        chat.press(ADMIN, ADMIN, chart, "view:" + id + ":log");
+        telegram.await(() -> chat.message(ADMIN, chart).buttonTexts().contains("\u2022 log y"), Iterwatch.TIMEOUT,
+                "log y marked");
+        chat.awaitChart(ADMIN, chart, t + " \u2014 520 points");
+
+        assertThat(chat.press(ADMIN, ADMIN, chart, "view:999999:all")).contains("This button no longer works.");
+        // the choice is stored with the message: more data keep the view
+        kafka.produce(t, converging(13, 0.5));
+        chat.awaitChart(ADMIN, chart, t + " \u2014 560 points");
+        assertThat(chat.message(ADMIN, chart).buttonTexts()).contains("\u2022 All", "\u2022 log y");
+    }
 }
