@@ -47,17 +47,34 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
         out.append("\nIngest rate: ").append(String.format(Locale.ROOT, "%.1f", rate)).append(" records/s");
         out.append("\nConsumer lag: ").append(lag).append(" records");
         out.append("\nLast record: ").append(StatusText.when(lastRecord));
+        if (lastRecord != null) {
+            out.append(" (").append(StatusText.age(lastRecord, Instant.now())).append(')');
+        }
         out.append("\nSkipped records: ").append(skipped);
         if (lastError != null) {
             out.append(" (last: ").append(Html.escape(Html.shorten(lastError, 300))).append(')');
         }
         out.append("\nRestarts of the calculation: ").append(restarts);
-        out.append("\nUptime: ").append(since == null ? "not reading"
-                : Durations.format(Duration.ofSeconds(Duration.between(since, Instant.now()).toSeconds())));
+        out.append("\nUptime: ").append(since == null ? "not reading" : readable(Duration.between(since, Instant.now())));
         out.append("\nOptions: refresh=").append(Durations.format(options.refreshPeriod()))
                 .append(" stall=").append(Durations.format(options.stallPeriod()))
                 .append(" x=").append(options.xAxis().name().toLowerCase(Locale.ROOT));
         return out.toString();
+    }
+
+    /** "10 min 44 s", "3 h 5 min", "2 d 4 h": as people say it, not "644s". */
+    static String readable(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min " + s % 60 + " s";
+        }
+        if (s < 86_400) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
     }
 
     static String missingText(List<Long> missing, long count) {
