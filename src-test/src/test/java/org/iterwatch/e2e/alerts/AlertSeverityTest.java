@@ -72,7 +72,7 @@ class AlertSeverityTest {
         telegram.await(() -> chat.message(ADMIN, adminCopy).text().contains("Acknowledged by @user" + OPERATOR), TIMEOUT,
                 "the ack by name in every copy");
         assertThat(chat.message(ADMIN, adminCopy).text()).doesNotContain("user " + OPERATOR);
-        assertThat(iterwatch.ask(ADMIN, "/users")).contains("operator \u00b7 @user" + OPERATOR + " (<code>" + OPERATOR);
+        assertThat(iterwatch.ask(ADMIN, "/users")).contains("operator \u00b7 @user" + OPERATOR + " \u00b7 <code>" + OPERATOR + "</code>");
 
         assertThat(iterwatch.ask(ADMIN, "/quiet all")).contains("without a sound");
         post(api, "{\"solver\":\"" + solver + "\",\"event\":\"failed\",\"exitCode\":143}");
