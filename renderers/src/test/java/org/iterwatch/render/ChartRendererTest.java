@@ -101,7 +101,7 @@ class ChartRendererTest {
 
         RenderedChart chart = renderer.render(ChartRequest.progress("airy.x0.6", List.of(PlotSeries.ordinal(y))));
 
-        String expected = "airy.x0.6 \u2014 " + n + " points";
+        String expected = "airy.x0.6 \u2014 " + n + (n == 1 ? " point" : " points");
         assertThat(chart.title()).isEqualTo(expected);
         assertThat(pngTitle(chart.png())).isEqualTo(expected);
         assertThat(chart.png().length).isLessThan(200_000);
