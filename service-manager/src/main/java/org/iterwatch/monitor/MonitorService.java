@@ -200,7 +200,7 @@ public final class MonitorService implements Managed, AutoCloseable {
         return new MonitorStatus(row.topic(), row.title(), state, s.points(), s.firstIteration(), s.lastIteration(),
                 s.gaps().listed(), s.gaps().count(), s.rate(), s.lag(), s.lastRecord(), s.skipped(), s.lastError(),
                 row.restarts(), state == MonitorState.STOPPED || state == MonitorState.FAILED ? null : s.since(),
-                effective(row.options()));
+                effective(row.options()), !s.caughtUp() && state != MonitorState.STOPPED && state != MonitorState.FAILED);
     }
 
     /**

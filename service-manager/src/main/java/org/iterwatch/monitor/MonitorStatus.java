@@ -20,11 +20,12 @@ import org.iterwatch.render.StatusText;
  * @param lastError    why the last skipped record was skipped, or null
  * @param since        when this monitor's reading began (its uptime), or null when it is not reading
  * @param options      the options in force
+ * @param rebuilding   it runs but is still rereading its topic: the points are those read so far
  */
 public record MonitorStatus(String topic, String title, MonitorState state, long points, long firstIteration,
                             long lastIteration, List<Long> missing, long missingCount, double rate, long lag,
                             Instant lastRecord, long skipped, String lastError, long restarts, Instant since,
-                            MonitorOptions options) {
+                            MonitorOptions options, boolean rebuilding) {
     public MonitorStatus {
         missing = List.copyOf(missing);
     }
@@ -37,7 +38,7 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
             out.append(" \u2014 ").append(Html.escape(Html.shorten(title, 200)));
         }
         out.append("\nState: ").append(state.name());
-        out.append("\nPoints: ").append(points);
+        out.append("\nPoints: ").append(points).append(rebuilding ? " read so far (rebuilding\u2026)" : "");
         if (points > 0) {
             out.append("\nIterations: ").append(firstIteration).append('\u2013').append(lastIteration);
         }

@@ -88,8 +88,11 @@ class AlertSeverityTest {
         String ended = KafkaBroker.uniqueTopic("ended");
         String silent = KafkaBroker.uniqueTopic("silent");
         EventsApi api = new EventsApi(iterwatch.apiUrl());
-        post(api, "{\"solver\":\"s-" + ended + "\",\"event\":\"started\",\"topic\":\"" + ended + "\"}");
+        post(api, "{\"solver\":\"s-" + ended + "\",\"event\":\"started\"}");
         post(api, "{\"solver\":\"s-" + ended + "\",\"event\":\"stopped\",\"exitCode\":0}");
+        // This solver does not name its topic: an operator links them.
+        assertThat(iterwatch.ask(ADMIN, "/link s-" + ended + " " + ended)).contains("now name");
+        assertThat(iterwatch.ask(ADMIN, "/link s-" + ended)).contains(ended);
         for (String t : List.of(ended, silent)) {
             kafka.createTopic(t);
             kafka.produce(t, batch(1, 5));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GlanceTest {
     static final long ADMIN = 4201;
     static final long VIEWER = 4202;
+    static final long OTHER_VIEWER = 4203;
     static final String STOP = "\u23f9 Stop";
     static final String START = "\u25b6 Start";
     static final String STATUS = "\u2139 Status";
@@ -36,6 +37,7 @@ class GlanceTest {
         kafka.createTopic(t);
         kafka.produce(t, batch(1, 1));
         iterwatch.ask(ADMIN, "/allow " + VIEWER + " viewer");
+        iterwatch.ask(ADMIN, "/allow " + OTHER_VIEWER + " viewer");
         assertThat(iterwatch.ask(ADMIN, "/add " + t + " \"Airy: x0=0.6, h=0.01\" stall=10m")).contains("Added");
         assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("Airy: x0=0.6, h=0.01").contains("stall=10m");
         iterwatch.ask(ADMIN, "/start " + t);
@@ -57,6 +59,13 @@ class GlanceTest {
         iterwatch.ask(ADMIN, "/stop " + t);
         telegram.await(() -> chat.message(ADMIN, chart).buttonTexts().equals(List.of(START, STATUS)), TIMEOUT,
                 "only Start under the stopped chart");
+
+        assertThat(iterwatch.ask(OTHER_VIEWER, "/follow " + t)).contains("Following");
+        long otherChart = chat.pinnedChart(OTHER_VIEWER, t);
+        assertThat(iterwatch.ask(OTHER_VIEWER, "/unfollow " + t)).contains("No more chart");
+        telegram.await(() -> telegram.pinned(OTHER_VIEWER).isEmpty() && !chat.message(OTHER_VIEWER, otherChart).hasKeyboard(),
+                TIMEOUT, "the unfollowed chart unpinned, without buttons");
+        assertThat(iterwatch.ask(ADMIN, "/status " + t)).as("unfollowing stops nothing").contains("State: STOPPED");
 
         assertThat(iterwatch.ask(ADMIN, "/remove " + t)).contains("unpinned");
         for (long[] c : new long[][] {{ADMIN, chart}, {VIEWER, viewerChart}}) {
