@@ -56,7 +56,10 @@ final class FrameChart extends XYChart {
         chart.style(shown.size() > 1);
         int padding = chart.getStyler().getChartPadding();
         int textWidth = request.width() - 2 * padding;
-        chart.setTitle(Text.fit(g.getFontMetrics(chart.getStyler().getChartTitleFont()), request.title(), textWidth));
+        // XChart pads the title box and draws antialiased text a little wider than these metrics measure it: the
+        // title keeps a margin so that a long one ends in "…" inside the picture, not at its edge.
+        int titleWidth = (int) ((textWidth - 2 * chart.getStyler().getChartTitlePadding()) * 0.95);
+        chart.setTitle(Text.fit(g.getFontMetrics(chart.getStyler().getChartTitleFont()), request.title(), titleWidth));
         FontMetrics axisTitle = g.getFontMetrics(chart.getStyler().getAxisTitleFont());
         ChartOptions options = request.options();
         chart.setXAxisTitle(Text.fit(axisTitle, options.xAxisTitle() != null ? options.xAxisTitle()

@@ -200,6 +200,29 @@ class ChartRendererTest {
         assertThat(decode(chart).getWidth()).isEqualTo(1280);
     }
 
+    /** Issue 14: a long title is shortened to fit, not cut at the picture's edge. */
+    @Test
+    void aLongTitleIsShortenedInsideThePicture() throws IOException {
+        String title = "Airy function, x0 = 0.6, h = 0.01, Chebyshev grid, WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW".repeat(3);
+        RenderedChart chart = renderer.render(ChartRequest.progress(title, List.of(PlotSeries.ordinal(ZIGZAG))));
+        BufferedImage image = decode(chart);
+
+        int margin = 8;
+        long textAtTheEdge = 0;
+        long textInTheBand = 0;
+        for (int y = 0; y < image.getHeight() / 10; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == (FrameChart.TEXT.getRGB() & 0xFFFFFF)) {
+                    textInTheBand++;
+                    textAtTheEdge += x < margin || x >= image.getWidth() - margin ? 1 : 0;
+                }
+            }
+        }
+        assertThat(textInTheBand).as("the title is drawn").isGreaterThan(500);
+        assertThat(textAtTheEdge).as("title pixels at the picture's edges").isZero();
+        assertThat(pngTitle(chart.png())).isEqualTo(title + " \u2014 12 points");
+    }
+
     static long count(BufferedImage image, Color color) {
         return countRows(image, 0, image.getHeight(), color);
     }

@@ -202,7 +202,8 @@ public final class MonitorService implements Managed, AutoCloseable {
                 s.gaps().listed(), s.gaps().count(), s.rate(), s.lag(), s.lastRecord(), s.skipped(), s.lastError(),
                 row.restarts(), state == MonitorState.STOPPED || state == MonitorState.FAILED ? null : s.since(),
                 effective(row.options()), s.progress(),
-                live.get(row.id()).map(m -> m.supervision().convergence).orElse(null));
+                live.get(row.id()).map(m -> m.supervision().convergence).orElse(null),
+                !s.caughtUp() && state != MonitorState.STOPPED && state != MonitorState.FAILED);
     }
 
     /**

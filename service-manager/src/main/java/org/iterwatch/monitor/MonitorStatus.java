@@ -24,11 +24,12 @@ import org.iterwatch.render.StatusText;
  * @param options      the options in force
  * @param progress     how far the run is, its pace and ETA, or null before any record
  * @param convergence  the change between iterations ({@code converge=}), or null
+ * @param rebuilding   it runs but is still rereading its topic: the points are those read so far
  */
 public record MonitorStatus(String topic, String title, MonitorState state, long points, long firstIteration,
                             long lastIteration, List<Long> missing, long missingCount, double rate, long lag,
                             Instant lastRecord, long skipped, String lastError, long restarts, Instant since,
-                            MonitorOptions options, Progress progress, Convergence convergence) {
+                            MonitorOptions options, Progress progress, Convergence convergence, boolean rebuilding) {
     public MonitorStatus {
         missing = List.copyOf(missing);
     }
@@ -48,7 +49,7 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
         if (convergence != null) {
             out.append("\nConvergence: ").append(Html.escape(convergence.text()));
         }
-        out.append("\nPoints: ").append(points);
+        out.append("\nPoints: ").append(points).append(rebuilding ? " read so far (rebuilding\u2026)" : "");
         if (points > 0) {
             out.append("\nIterations: ").append(firstIteration).append('\u2013').append(lastIteration);
         }
@@ -58,13 +59,15 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
         out.append("\nIngest rate: ").append(String.format(Locale.ROOT, "%.1f", rate)).append(" records/s");
         out.append("\nConsumer lag: ").append(lag).append(" records");
         out.append("\nLast record: ").append(StatusText.when(lastRecord));
+        if (lastRecord != null) {
+            out.append(" (").append(StatusText.age(lastRecord, Instant.now())).append(')');
+        }
         out.append("\nSkipped records: ").append(skipped);
         if (lastError != null) {
             out.append(" (last: ").append(Html.escape(Html.shorten(lastError, 300))).append(')');
         }
         out.append("\nRestarts of the calculation: ").append(restarts);
-        out.append("\nUptime: ").append(since == null ? "not reading"
-                : Durations.format(Duration.ofSeconds(Duration.between(since, Instant.now()).toSeconds())));
+        out.append("\nUptime: ").append(since == null ? "not reading" : readable(Duration.between(since, Instant.now())));
         out.append("\nOptions: refresh=").append(Durations.format(options.refreshPeriod()))
                 .append(" stall=").append(Durations.format(options.stallPeriod()))
                 .append(" x=").append(options.xAxis().name().toLowerCase(Locale.ROOT));
@@ -76,6 +79,21 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
             out.append(" limit=").append(MonitorOptions.number(options.limit()));
         }
         return out.toString();
+    }
+
+    /** "10 min 44 s", "3 h 5 min", "2 d 4 h": as people say it, not "644s". */
+    static String readable(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min " + s % 60 + " s";
+        }
+        if (s < 86_400) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
     }
 
     static String missingText(List<Long> missing, long count) {

@@ -67,7 +67,9 @@ final class TopicCatalog implements AutoCloseable {
         return existing.stream()
                 .filter(t -> {
                     String n = t.toLowerCase(Locale.ROOT);
-                    return n.contains(w) || w.contains(n) || distance(n, w) <= Math.max(2, w.length() / 3);
+                    // A name inside the other counts when it is not a mere letter or two ("t" is in every topic).
+                    return n.contains(w) && w.length() >= 3 || w.contains(n) && n.length() >= 3
+                            || distance(n, w) <= Math.max(2, w.length() / 3);
                 })
                 .sorted(Comparator.comparingInt((String t) -> distance(t.toLowerCase(Locale.ROOT), w)).thenComparing(t -> t))
                 .limit(5)

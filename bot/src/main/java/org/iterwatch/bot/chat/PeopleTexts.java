@@ -68,7 +68,7 @@ public final class PeopleTexts {
     /** The name and the id, or the id alone while no name is known. */
     private static String person(long id, LongFunction<String> names) {
         String name = names.apply(id);
-        return name.equals(String.valueOf(id)) ? code(id) : Html.escape(name) + " (" + code(id) + ")";
+        return name.equals(String.valueOf(id)) ? code(id) : Html.escape(name) + " \u00b7 " + code(id);
     }
 
     private static String code(long id) {

@@ -53,6 +53,10 @@ public final class ExecCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--solver", required = true, paramLabel = "NAME", description = "the solver's name in alerts and /subscribe")
     private String solver;
 
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "the Kafka topic the solver writes: its alerts "
+            + "then name it and link its chart, and its end is no stall")
+    private String topic;
+
     @Option(names = "--heartbeat", paramLabel = "PERIOD", description = "post a heartbeat this often, e.g. 30s; "
             + "iterwatch raises 'suspected failure' when they stop")
     private String heartbeat;
@@ -152,6 +156,9 @@ public final class ExecCommand implements java.util.concurrent.Callable<Integer>
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("solver", solver);
         event.put("event", kind);
+        if (topic != null) {
+            event.put("topic", topic);
+        }
         if (message != null) {
             event.put("message", message);
         }

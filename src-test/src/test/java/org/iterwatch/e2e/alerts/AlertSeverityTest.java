@@ -72,7 +72,7 @@ class AlertSeverityTest {
         telegram.await(() -> chat.message(ADMIN, adminCopy).text().contains("Acknowledged by @user" + OPERATOR), TIMEOUT,
                 "the ack by name in every copy");
         assertThat(chat.message(ADMIN, adminCopy).text()).doesNotContain("user " + OPERATOR);
-        assertThat(iterwatch.ask(ADMIN, "/users")).contains("operator \u00b7 @user" + OPERATOR + " (<code>" + OPERATOR);
+        assertThat(iterwatch.ask(ADMIN, "/users")).contains("operator \u00b7 @user" + OPERATOR + " \u00b7 <code>" + OPERATOR + "</code>");
 
         assertThat(iterwatch.ask(ADMIN, "/quiet all")).contains("without a sound");
         post(api, "{\"solver\":\"" + solver + "\",\"event\":\"failed\",\"exitCode\":143}");
@@ -88,8 +88,11 @@ class AlertSeverityTest {
         String ended = KafkaBroker.uniqueTopic("ended");
         String silent = KafkaBroker.uniqueTopic("silent");
         EventsApi api = new EventsApi(iterwatch.apiUrl());
-        post(api, "{\"solver\":\"s-" + ended + "\",\"event\":\"started\",\"topic\":\"" + ended + "\"}");
+        post(api, "{\"solver\":\"s-" + ended + "\",\"event\":\"started\"}");
         post(api, "{\"solver\":\"s-" + ended + "\",\"event\":\"stopped\",\"exitCode\":0}");
+        // This solver does not name its topic: an operator links them.
+        assertThat(iterwatch.ask(ADMIN, "/link s-" + ended + " " + ended)).contains("now name");
+        assertThat(iterwatch.ask(ADMIN, "/link s-" + ended)).contains(ended);
         for (String t : List.of(ended, silent)) {
             kafka.createTopic(t);
             kafka.produce(t, batch(1, 5));

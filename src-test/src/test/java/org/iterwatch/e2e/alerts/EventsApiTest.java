@@ -97,7 +97,7 @@ class EventsApiTest {
         telegram.await(() -> telegram.answeredCallbackQueries().contains(press), TIMEOUT, "the Ack answered");
         telegram.await(() -> telegram.message(SECOND, theirs.messageId()).orElseThrow().text().contains("Acknowledged by"),
                 TIMEOUT, "the other copy acknowledged");
-        assertThat(telegram.message(ADMIN, mine.messageId()).orElseThrow().text()).contains("Acknowledged by user " + ADMIN);
+        assertThat(telegram.message(ADMIN, mine.messageId()).orElseThrow().text()).contains("Acknowledged by @user" + ADMIN);
         assertThat(telegram.message(SECOND, theirs.messageId()).orElseThrow().buttonTexts()).containsExactly("\ud83d\udd15 Mute 1h");
 
         telegram.userPresses(SECOND, SECOND, theirs.messageId(), theirs.callbackData().get(0));

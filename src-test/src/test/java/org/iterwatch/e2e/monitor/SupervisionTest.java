@@ -42,7 +42,7 @@ class SupervisionTest {
         // Nothing to wait for: the backoff would have tried again several times by now.
         ChatView.letTimePass(Duration.ofSeconds(2));
         assertThat(chat.count(ADMIN, t, "failed and stopped")).isEqualTo(1);
-        assertThat(iterwatch.ask(ADMIN, "/status")).contains(t).contains("FAILED");
+        assertThat(iterwatch.ask(ADMIN, "/status")).contains(t).contains("failed");
 
         kafka.createTopic(t);
         kafka.produce(t, batch(1, 7));

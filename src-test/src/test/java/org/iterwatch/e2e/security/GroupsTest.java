@@ -44,7 +44,7 @@ class GroupsTest {
         telegram.userSendsInGroup(GROUP, STRANGER, "/stop " + t);
         telegram.userSendsInGroup(GROUP, STRANGER, "/start");
         telegram.userSendsInGroup(GROUP, STRANGER, "hello everyone");
-        assertThat(chat.press(GROUP, STRANGER, chart.messageId(), chart.callbackData().get(2))).isEmpty();
+        assertThat(chat.press(GROUP, STRANGER, chart.messageId(), chart.callbackData().get(0))).isEmpty();
         telegram.userSendsInGroup(GROUP, ADMIN, "/status " + t);
         telegram.await(() -> chat.sentTexts(GROUP).size() > inGroup, TIMEOUT, "the admin's answer in the group");
         telegram.userSendsInTopic(FORUM, THREAD, ADMIN, "/status");
@@ -65,6 +65,6 @@ class GroupsTest {
                 ADMIN + "|" + UNLISTED + "|/status|IGNORED|group not in telegram.groups|3");
         assertThat(db.foldedAuditOf(STRANGER)).containsExactly(
                 STRANGER + "|" + GROUP + "|/stop " + t + "|REFUSED|stranger in a group|2",
-                STRANGER + "|" + GROUP + "|button " + chart.callbackData().get(2) + "|REFUSED|stranger|1");
+                STRANGER + "|" + GROUP + "|button " + chart.callbackData().get(0) + "|REFUSED|stranger|1");
     }
 }

@@ -36,12 +36,12 @@ class PeopleTest {
         ChatMessage chart = chat.chart(GROUP, t);
 
         assertThat(iterwatch.ask(ADMIN, "/allow " + ANN + " viewer")).contains(ANN + "</code> is now viewer.");
-        assertThat(iterwatch.ask(ANN, "/status")).contains(t).contains("RUNNING");
+        assertThat(iterwatch.ask(ANN, "/status")).contains(t).contains("running");
         assertThat(iterwatch.ask(ANN, "/stop " + t)).isEqualTo("/stop needs the operator role; yours is viewer. "
                 + "An admin can change that.");
         assertThat(iterwatch.ask(ANN, "/users")).contains("needs the admin role");
         assertThat(iterwatch.ask(ANN, "/subscribe all")).contains("Subscribed");
-        assertThat(chat.press(GROUP, ANN, chart.messageId(), chart.callbackData().get(2)))
+        assertThat(chat.press(GROUP, ANN, chart.messageId(), chart.callbackData().get(0)))
                 .contains("Stop needs the operator role; yours is viewer. An admin can change that.");
         assertThat(chat.press(GROUP, ANN, chart.messageId(), chart.callbackData().get(1))).isEmpty();
         telegram.await(() -> chat.sentTexts(GROUP).stream().anyMatch(x -> x.contains("State: RUNNING")), TIMEOUT,
@@ -51,8 +51,8 @@ class PeopleTest {
         assertThat(iterwatch.ask(ADMIN, "/allow " + ANN + " operator")).contains("is now operator (was viewer)");
         assertThat(iterwatch.ask(ANN, "/stop " + t)).contains("Stopped");
         assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("State: STOPPED");
-        assertThat(iterwatch.ask(ADMIN, "/users")).contains("admin \u00b7 <code>" + ADMIN + "</code> (configuration)")
-                .contains("operator \u00b7 <code>" + ANN + "</code> \u2014 by <code>" + ADMIN + "</code>, ");
+        assertThat(iterwatch.ask(ADMIN, "/users")).contains("admin \u00b7 @user" + ADMIN + " \u00b7 <code>" + ADMIN + "</code> (configuration)")
+                .contains("operator \u00b7 @user" + ANN + " \u00b7 <code>" + ANN + "</code> \u2014 by @user" + ADMIN + ", ");
         assertThat(iterwatch.ask(ADMIN, "/deny " + ADMIN)).contains("admin from the configuration");
         assertThat(iterwatch.ask(ADMIN, "/allow " + ADMIN + " viewer")).contains("admin from the configuration");
 
@@ -66,16 +66,16 @@ class PeopleTest {
         assertThat(db.rows("SELECT chat_id FROM subscription")).isEmpty();
         assertThat(db.auditOf(ADMIN)).containsExactly(
                 "1001|1001|/allow 2002 viewer|CHANGED|2002: none \u2192 viewer",
-                "1001|1001|/allow 2002 operator|CHANGED|2002: viewer \u2192 operator",
+                "1001|1001|/allow 2002 operator|CHANGED|@user2002 (2002): viewer \u2192 operator",
                 "1001|1001|/deny 1001|REFUSED|1001 is an admin from the configuration (telegram.admins) and stays one; "
                         + "change the configuration and restart to change that.",
                 "1001|1001|/allow 1001 viewer|REFUSED|1001 is an admin from the configuration (telegram.admins) and stays one; "
                         + "change the configuration and restart to change that.",
-                "1001|1001|/deny 2002|CHANGED|2002: operator \u2192 none");
+                "1001|1001|/deny 2002|CHANGED|@user2002 (2002): operator \u2192 none");
         assertThat(db.auditOf(ANN)).containsExactly(
                 "2002|2002|/stop " + t + "|REFUSED|needs operator, has viewer",
                 "2002|2002|/users|REFUSED|needs admin, has viewer",
-                "2002|" + GROUP + "|button " + chart.callbackData().get(2) + "|REFUSED|needs operator, has viewer",
+                "2002|" + GROUP + "|button " + chart.callbackData().get(0) + "|REFUSED|needs operator, has viewer",
                 "2002|2002|/status|TOLD_ID|stranger");
     }
 
@@ -99,8 +99,8 @@ class PeopleTest {
         assertThat(iterwatch.ask(BOB, "/start " + t)).contains("Started");
         assertThat(iterwatch.ask(ANN, "/allow " + BOB + " viewer")).contains("now viewer (was operator)");
         assertThat(iterwatch.ask(BOB, "/stop " + t)).contains("needs the operator role");
-        assertThat(iterwatch.ask(ANN, "/users")).contains("admin \u00b7 <code>" + ANN + "</code> \u2014 by <code>" + ADMIN)
-                .contains("viewer \u00b7 <code>" + BOB + "</code> \u2014 by <code>" + ANN);
+        assertThat(iterwatch.ask(ANN, "/users")).contains("admin \u00b7 @user" + ANN + " \u00b7 <code>" + ANN + "</code> \u2014 by @user" + ADMIN)
+                .contains("viewer \u00b7 @user" + BOB + " \u00b7 <code>" + BOB + "</code> \u2014 by @user" + ANN);
         telegram.userSends(STRANGER, "/help");
         telegram.awaitUpdatesConsumed(TIMEOUT);
         // Nothing to wait for: a few of iterwatch's refresh periods (300 ms) in which a wrong answer would go out.

@@ -89,9 +89,9 @@ class StrangerTest {
         String c = startedMonitor(iterwatch, kafka, "press-c");
         ChatMessage chartA = chat.chart(ADMIN, a);
         ChatMessage chartC = chat.chart(ADMIN, c);
-        String stopA = chartA.callbackData().get(2);
-        String stopB = chat.chart(ADMIN, b).callbackData().get(2);
-        String stopC = chartC.callbackData().get(2);
+        String stopA = chartA.callbackData().get(0);
+        String stopB = chat.chart(ADMIN, b).callbackData().get(0);
+        String stopC = chartC.callbackData().get(0);
         assertThat(iterwatch.ask(ADMIN, "/remove " + c)).contains("Removed");
         ChatMessage alert = alertToAdmin(iterwatch, telegram);
         String ack = alert.callbackData().get(1);
@@ -114,7 +114,7 @@ class StrangerTest {
         assertThat(chat.sentTexts(ADMIN)).hasSize(repliesToAdmin);
         assertThat(chat.sendsTo(STRANGER)).isEmpty();
         assertThat(chat.sendsTo(VIEWER)).isEmpty();
-        assertThat(iterwatch.ask(ADMIN, "/status")).contains(a).contains(b).doesNotContain(c).doesNotContain("STOPPED");
+        assertThat(iterwatch.ask(ADMIN, "/status")).contains(a).contains(b).doesNotContain(c).doesNotContain("stopped");
         assertThat(telegram.message(ADMIN, alert.messageId()).orElseThrow().text()).doesNotContain("Acknowledged");
 
         iterwatch.stop();

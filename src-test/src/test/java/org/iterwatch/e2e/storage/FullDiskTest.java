@@ -135,7 +135,7 @@ class FullDiskTest {
         assertThat(alerts(chat)).as("each accepted alert once, in order; none refused").containsExactlyElementsOf(accepted);
         kafka.produce(topic, Records.batch(3, 10));
         chat.awaitChart(ADMIN, chart, topic + " \u2014 30 points");
-        assertThat(iterwatch.ask(ADMIN, "/status")).contains(topic).contains("RUNNING");
+        assertThat(iterwatch.ask(ADMIN, "/status")).contains(topic).contains("running");
         String log = iterwatch.log().orElseThrow();
         assertThat(log.lines().filter(l -> l.contains("storage failing: "))).hasSize(1);
         assertThat(log).contains("storage works again after").doesNotContain(Iterwatch.API_TOKEN)
