@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.iterwatch.bot.alerts.HeartbeatWatchdog;
 import org.iterwatch.bot.alerts.MonitorNotices;
 import org.iterwatch.bot.alerts.TelegramAlertSender;
+import org.iterwatch.bot.board.StatusBoards;
+import org.iterwatch.bot.charts.BoardMessages;
 import org.iterwatch.bot.charts.PinnedMessages;
 import org.iterwatch.bot.chat.Access;
 import org.iterwatch.bot.chat.AlertCommands;
@@ -19,6 +21,7 @@ import org.iterwatch.bot.chat.ChatExecutor;
 import org.iterwatch.bot.chat.CommandTable;
 import org.iterwatch.bot.chat.Commands;
 import org.iterwatch.bot.chat.MonitorCommands;
+import org.iterwatch.bot.chat.OverviewCommands;
 import org.iterwatch.bot.chat.PeopleCommands;
 import org.iterwatch.bot.chat.Presses;
 import org.iterwatch.bot.chat.UpdateLoop;
@@ -171,10 +174,12 @@ public final class Main implements Callable<Integer> {
                 deliveryMetrics);
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, new ChartMessages(dataSource)::shown);
         Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC());
-        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
+        StatusBoards boards = new StatusBoards(dataSource, pinned, config.board().period(), Clock.systemUTC());
+        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), boards,
                 new MonitorNotices(alerts));
+        boards.wire(monitors, new BoardMessages(delivery, boards::shown));
         health.onRecovery(monitors::restartScheduler);
-        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
+        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat, boards));
         delivery.onChatMoved(migrations);
         // Added before the active side, so stopped after it: what its last handlers refuse is still written,
         // and Quartz shuts down only once no monitor runs.
@@ -194,14 +199,16 @@ public final class Main implements Callable<Integer> {
         People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts, events);
+        OverviewCommands overview = new OverviewCommands(boards);
         CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,
                 new DocumentSender(token, config.telegram().apiUrl()), alertCommands), alertCommands,
-                new PeopleCommands(people, alerts, monitors));
+                new PeopleCommands(people, alerts, monitors), overview);
         Commands commands = new Commands(api, delivery, access, table);
-        Presses presses = new Presses(delivery, monitors, access, alertCommands);
+        Presses presses = new Presses(delivery, monitors, access, alertCommands, overview);
         api.deleteWebhook();
         api.setCommands(table.menu());
         active.add("monitors", monitors);
+        active.add("status boards", boards);
         ChatExecutor chats = active.add("command handling", new ChatExecutor());
         UpdateLoop updates = new UpdateLoop(commands, presses, chats, migrations);
         active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),

@@ -38,15 +38,24 @@ final class Publisher {
             return true;
         }
         String name = monitor.title() == null ? monitor.topic() : monitor.title();
-        RenderedChart chart = renderer.render(request(name, plot.get()));
+        List<PlotSeries> lines = plot.get();
+        RenderedChart chart = renderer.render(request(name, lines));
         String caption = caption(monitor, state, snapshot);
         String hash = hash(chart.png(), caption);
         List<Follower> stale = followers.stream().filter(f -> f.messageId() == null || !hash.equals(f.shownHash())).toList();
         if (stale.isEmpty()) {
             return true;
         }
-        listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale));
+        listener.show(new ProgressUpdate(monitor.id(), monitor.topic(), state, chart, caption, hash, stale, recent(lines)));
         return true;
+    }
+
+    static double[] recent(List<PlotSeries> lines) {
+        if (lines.isEmpty()) {
+            return new double[0];
+        }
+        double[] y = lines.get(0).y();
+        return java.util.Arrays.copyOfRange(y, Math.max(0, y.length - ProgressUpdate.RECENT), y.length);
     }
 
     /** An empty chart still shows its title and axes. */

@@ -16,7 +16,7 @@ import org.iterwatch.bot.telegram.TelegramGateway.BotCommandSpec;
 public final class CommandTable {
     private final List<ChatCommand> commands;
 
-    public CommandTable(MonitorCommands monitors, AlertCommands alerts, PeopleCommands people) {
+    public CommandTable(MonitorCommands monitors, AlertCommands alerts, PeopleCommands people, OverviewCommands overview) {
         commands = List.of(
                 new ChatCommand("start", "<topic>", "start a monitor; its chart is pinned in this chat", OPERATOR,
                         monitors::start),
@@ -28,6 +28,8 @@ public final class CommandTable {
                 new ChatCommand("remove", "<topic>", "forget the monitor", OPERATOR, monitors::remove),
                 new ChatCommand("status", "[topic]", "all monitors, or one in detail", VIEWER, monitors::status),
                 new ChatCommand("topics", "", "the topics Kafka has, monitored ones marked", VIEWER, monitors::topics),
+                new ChatCommand("board", "", "one picture of all monitors, pinned here and kept up to date", VIEWER,
+                        overview::board),
                 new ChatCommand("export", "<topic>", "the series of a monitor as a CSV file", VIEWER, monitors::export),
                 new ChatCommand("subscribe", "<solver|topic|all>",
                         "their alerts come to this chat; bare: what this chat follows", VIEWER, alerts::subscribe),

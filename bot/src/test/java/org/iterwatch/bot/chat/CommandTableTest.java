@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.h2.jdbcx.JdbcDataSource;
 import org.iterwatch.bot.BotSchema;
+import org.iterwatch.bot.board.StatusBoards;
 import org.iterwatch.bot.alerts.MonitorNotices;
 import org.iterwatch.bot.alerts.TelegramAlertSender;
 import org.iterwatch.bot.charts.PinnedMessages;
@@ -86,7 +88,8 @@ class CommandTableTest {
                 new EventsConsumer(NO_KAFKA, "commands-test", alerts));
         table = new CommandTable(new MonitorCommands(monitors, delivery,
                 new DocumentSender("1:unused", URI.create("http://127.0.0.1:9")), alertCommands), alertCommands,
-                new PeopleCommands(people, alerts, monitors));
+                new PeopleCommands(people, alerts, monitors),
+                new OverviewCommands(new StatusBoards(db, update -> { }, Duration.ofMinutes(1), Clock.systemUTC())));
         commands = new Commands(telegram, delivery, access, table);
     }
 
@@ -101,7 +104,7 @@ class CommandTableTest {
         List<BotCommandSpec> menu = table.menu();
 
         assertThat(menu).extracting(BotCommandSpec::command).containsExactly("start", "help", "add", "run", "stop",
-                "remove", "status", "topics", "export", "subscribe", "unsubscribe", "mute", "unmute", "users", "allow",
+                "remove", "status", "topics", "board", "export", "subscribe", "unsubscribe", "mute", "unmute", "users", "allow",
                 "deny");
         assertThat(menu).hasSameSizeAs(table.commands()).allSatisfy(entry -> {
             ChatCommand command = table.find(entry.command(), "x").orElseThrow();

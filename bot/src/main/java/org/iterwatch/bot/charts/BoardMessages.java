@@ -1,0 +1,49 @@
+package org.iterwatch.bot.charts;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.iterwatch.bot.delivery.ChatMoves;
+import org.iterwatch.bot.delivery.Delivery;
+import org.iterwatch.bot.telegram.ChatTarget;
+import org.iterwatch.bot.telegram.Keyboard;
+
+/**
+ * The pinned status board of each chat that has one, sent, pinned and edited in place exactly like a chart
+ * (one {@link ChartSlot} per chat: a newer picture replaces a waiting one, a picture already shown is not
+ * sent, a deleted message is sent and pinned anew).
+ */
+public final class BoardMessages implements ChatMoves {
+    /** Where a chat's board now stands, once Telegram confirmed it. */
+    public interface Shown {
+        void shown(long chatId, long messageId, String hash);
+    }
+
+    /** Chart slots are keyed by monitor; the board is no monitor. */
+    private static final long NO_MONITOR = 0;
+    private final Delivery delivery;
+    private final Shown shown;
+    private final Map<Long, ChartSlot> slots = new ConcurrentHashMap<>();
+
+    public BoardMessages(Delivery delivery, Shown shown) {
+        this.delivery = delivery;
+        this.shown = shown;
+    }
+
+    /**
+     * @param messageId the message showing the board now (null: none yet), and {@code shownHash} what it shows
+     */
+    public void show(long chatId, Long threadId, Long messageId, String shownHash, byte[] png, String captionHtml,
+                     Keyboard keyboard, String hash) {
+        ChartSlot slot = slots.computeIfAbsent(chatId, c -> new ChartSlot(NO_MONITOR, ChatTarget.of(c, threadId),
+                messageId, shownHash, delivery, (none, m) -> shown.shown(m.chatId(), m.messageId(), m.contentHash())));
+        slot.offer(new ChartSlot.Picture(png, captionHtml, keyboard, hash));
+    }
+
+    @Override
+    public void moved(long fromChatId, long toChatId) {
+        ChartSlot slot = slots.remove(fromChatId);
+        if (slot != null) {
+            slots.put(toChatId, slot);
+        }
+    }
+}
