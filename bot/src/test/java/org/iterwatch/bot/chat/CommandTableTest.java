@@ -158,7 +158,8 @@ class CommandTableTest {
         Map<String, String> answerStart = Map.ofEntries(Map.entry("start", "There is no monitor for t."),
                 Map.entry("help", "<b>iterwatch</b>"), Map.entry("status", MonitorTexts.NO_MONITORS),
                 Map.entry("subscribe", AlertTexts.FOLLOWS_NO_SOLVER), Map.entry("mute", "\ud83d\udd15 Muted until"),
-                Map.entry("unmute", AlertTexts.UNMUTED), Map.entry("users", "<b>People</b>"));
+                Map.entry("unmute", AlertTexts.UNMUTED), Map.entry("users", "<b>People</b>"),
+                Map.entry("board", "The status board"));
         List<String> refused = new ArrayList<>();
         for (ChatCommand command : table.commands().stream().filter(c -> !c.name().equals("topics")).toList()) {
             String text = "/" + command.name() + (command.name().equals("start") ? " t" : "");
