@@ -18,6 +18,7 @@ import org.iterwatch.bot.charts.PinnedMessages;
 import org.iterwatch.bot.chat.Access;
 import org.iterwatch.bot.chat.AlertCommands;
 import org.iterwatch.bot.chat.ChatExecutor;
+import org.iterwatch.bot.chat.CommandMenus;
 import org.iterwatch.bot.chat.CommandTable;
 import org.iterwatch.bot.chat.Commands;
 import org.iterwatch.bot.chat.MonitorCommands;
@@ -200,13 +201,14 @@ public final class Main implements Callable<Integer> {
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts, events);
         OverviewCommands overview = new OverviewCommands(boards);
+        CommandMenus menus = new CommandMenus(api, people, config.telegram().groups());
         CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,
                 new DocumentSender(token, config.telegram().apiUrl()), alertCommands), alertCommands,
-                new PeopleCommands(people, alerts, monitors), overview);
+                new PeopleCommands(people, alerts, monitors, audit, menus), overview);
         Commands commands = new Commands(api, delivery, access, table);
         Presses presses = new Presses(delivery, monitors, access, alertCommands, overview);
         api.deleteWebhook();
-        api.setCommands(table.menu());
+        menus.publishAll(table);
         active.add("monitors", monitors);
         active.add("status boards", boards);
         ChatExecutor chats = active.add("command handling", new ChatExecutor());

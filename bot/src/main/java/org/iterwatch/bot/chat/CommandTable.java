@@ -40,7 +40,9 @@ public final class CommandTable {
                 new ChatCommand("users", "", "who may use this bot, and their roles", ADMIN, people::users),
                 new ChatCommand("allow", "<user id> <admin|operator|viewer>", "give access or change a role", ADMIN,
                         people::allow),
-                new ChatCommand("deny", "<user id>", "take access away", ADMIN, people::deny));
+                new ChatCommand("deny", "<user id>", "take access away", ADMIN, people::deny),
+                new ChatCommand("audit", "[n]", "the last n entries of the audit trail (10 unless given, at most 30)",
+                        ADMIN, people::audit));
     }
 
     List<ChatCommand> commands() {

@@ -88,7 +88,8 @@ class CommandTableTest {
                 new EventsConsumer(NO_KAFKA, "commands-test", alerts));
         table = new CommandTable(new MonitorCommands(monitors, delivery,
                 new DocumentSender("1:unused", URI.create("http://127.0.0.1:9")), alertCommands), alertCommands,
-                new PeopleCommands(people, alerts, monitors),
+                new PeopleCommands(people, alerts, monitors, new Audit(db, Clock.systemUTC()),
+                        new CommandMenus(telegram, people, List.of())),
                 new OverviewCommands(new StatusBoards(db, update -> { }, Duration.ofMinutes(1), Clock.systemUTC())));
         commands = new Commands(telegram, delivery, access, table);
     }
@@ -105,7 +106,7 @@ class CommandTableTest {
 
         assertThat(menu).extracting(BotCommandSpec::command).containsExactly("start", "help", "add", "run", "stop",
                 "remove", "status", "topics", "board", "export", "subscribe", "unsubscribe", "mute", "unmute", "users", "allow",
-                "deny");
+                "deny", "audit");
         assertThat(menu).hasSameSizeAs(table.commands()).allSatisfy(entry -> {
             ChatCommand command = table.find(entry.command(), "x").orElseThrow();
             assertThat(entry.command()).matches("[a-z0-9_]{1,32}");
@@ -159,7 +160,7 @@ class CommandTableTest {
                 Map.entry("help", "<b>iterwatch</b>"), Map.entry("status", MonitorTexts.NO_MONITORS),
                 Map.entry("subscribe", AlertTexts.FOLLOWS_NO_SOLVER), Map.entry("mute", "\ud83d\udd15 Muted until"),
                 Map.entry("unmute", AlertTexts.UNMUTED), Map.entry("users", "<b>People</b>"),
-                Map.entry("board", "The status board"));
+                Map.entry("board", "The status board"), Map.entry("audit", "<b>Audit</b>"));
         List<String> refused = new ArrayList<>();
         for (ChatCommand command : table.commands().stream().filter(c -> !c.name().equals("topics")).toList()) {
             String text = "/" + command.name() + (command.name().equals("start") ? " t" : "");
@@ -176,7 +177,8 @@ class CommandTableTest {
             }
         }
         assertThat(refused).containsExactly("start viewer", "add viewer", "run viewer", "stop viewer", "remove viewer",
-                "users viewer", "users operator", "allow viewer", "allow operator", "deny viewer", "deny operator");
+                "users viewer", "users operator", "allow viewer", "allow operator", "deny viewer", "deny operator",
+                "audit viewer", "audit operator");
     }
 
     @Test
