@@ -27,6 +27,7 @@ import org.iterwatch.bot.chat.PeopleCommands;
 import org.iterwatch.bot.chat.Presses;
 import org.iterwatch.bot.chat.UpdateLoop;
 import org.iterwatch.bot.delivery.ChatBook;
+import org.iterwatch.bot.digest.Digests;
 import org.iterwatch.bot.demo.DemoCommand;
 import org.iterwatch.bot.delivery.ChatMigrations;
 import org.iterwatch.bot.delivery.Delivery;
@@ -180,7 +181,11 @@ public final class Main implements Callable<Integer> {
                 new MonitorNotices(alerts));
         boards.wire(monitors, new BoardMessages(delivery, boards::shown));
         health.onRecovery(monitors::restartScheduler);
-        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat, boards));
+        Digests digests = new Digests(dataSource, alerts, boards, monitors, delivery, api, Clock.systemUTC());
+        boards.onStateChanges(digests);
+        process.closeLater("digest scheduler", digests);
+        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat, boards,
+                digests));
         delivery.onChatMoved(migrations);
         // Added before the active side, so stopped after it: what its last handlers refuse is still written,
         // and Quartz shuts down only once no monitor runs.
@@ -200,7 +205,7 @@ public final class Main implements Callable<Integer> {
         People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts, events);
-        OverviewCommands overview = new OverviewCommands(boards);
+        OverviewCommands overview = new OverviewCommands(boards, digests);
         CommandMenus menus = new CommandMenus(api, people, config.telegram().groups());
         CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,
                 new DocumentSender(token, config.telegram().apiUrl()), alertCommands), alertCommands,
@@ -211,6 +216,7 @@ public final class Main implements Callable<Integer> {
         menus.publishAll(table);
         active.add("monitors", monitors);
         active.add("status boards", boards);
+        active.add("daily digests", digests);
         ChatExecutor chats = active.add("command handling", new ChatExecutor());
         UpdateLoop updates = new UpdateLoop(commands, presses, chats, migrations);
         active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),

@@ -21,6 +21,7 @@ import org.iterwatch.config.IterwatchException;
 import org.iterwatch.config.Managed;
 import org.iterwatch.config.Threads;
 import org.iterwatch.monitor.MonitorService;
+import org.iterwatch.monitor.MonitorState;
 import org.iterwatch.monitor.MonitorView;
 import org.iterwatch.monitor.ProgressListener;
 import org.iterwatch.monitor.ProgressUpdate;
@@ -41,6 +42,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatusBoards implements Managed, ProgressListener, ChatMoves {
     public static final String REFRESH_DATA = "board:refresh";
+
+    /** Told of each monitor whose state the board saw change (before: null for a monitor new to it). */
+    public interface StateChanges {
+        void changed(String topic, MonitorState before, MonitorState now);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(StatusBoards.class);
     private static final Duration CHECK = Duration.ofSeconds(1);
 
@@ -53,8 +60,12 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
     /** Per chat: the data its board shows, and when it was last redrawn (only the drawing thread touches these). */
     private final Map<Long, String> drawnData = new ConcurrentHashMap<>();
     private final Map<Long, Instant> drawnAt = new ConcurrentHashMap<>();
+    private final Map<Long, MonitorState> states = new ConcurrentHashMap<>();
     private BoardMessages messages;
     private MonitorService monitors;
+    private StateChanges changes = (topic, before, now) -> { };
+    /** Whether the states seen so far are a whole first look: before it, nothing counts as a change. */
+    private boolean looked;
     private volatile ScheduledExecutorService drawing;
 
     /** @param charts the pinned charts, which get every update after the board took its values */
@@ -77,6 +88,11 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
     /** Where a chat's board stands once Telegram confirmed it: for {@link BoardMessages}. */
     public void shown(long chatId, long messageId, String hash) {
         store.shown(chatId, messageId, hash);
+    }
+
+    /** Set once at wiring. */
+    public void onStateChanges(StateChanges changes) {
+        this.changes = changes;
     }
 
     @Override
@@ -122,7 +138,9 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
 
     private void tick() {
         try {
-            List<BoardTile> tiles = tiles();
+            List<MonitorView> all = monitors.list();
+            watch(all);
+            List<BoardTile> tiles = all.stream().map(this::tile).toList();
             for (BoardStore.Row row : store.all()) {
                 draw(row, tiles, false);
             }
@@ -164,8 +182,27 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
         }
     }
 
-    List<BoardTile> tiles() {
+    /** The board's tiles as of now. */
+    public List<BoardTile> tiles() {
         return monitors.list().stream().map(this::tile).toList();
+    }
+
+    /** The states seen change since the last look; a monitor removed is forgotten. */
+    private void watch(List<MonitorView> all) {
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        for (MonitorView m : all) {
+            present.add(m.id());
+            MonitorState before = states.put(m.id(), m.state());
+            if (looked && before != m.state()) {
+                try {
+                    changes.changed(m.topic(), before, m.state());
+                } catch (RuntimeException e) {
+                    LOG.warn("a change of {} was not recorded: {}", m.topic(), e.toString());
+                }
+            }
+        }
+        states.keySet().retainAll(present);
+        looked = true;
     }
 
     private BoardTile tile(MonitorView m) {

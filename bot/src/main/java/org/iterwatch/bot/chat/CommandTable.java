@@ -30,6 +30,8 @@ public final class CommandTable {
                 new ChatCommand("topics", "", "the topics Kafka has, monitored ones marked", VIEWER, monitors::topics),
                 new ChatCommand("board", "", "one picture of all monitors, pinned here and kept up to date", VIEWER,
                         overview::board),
+                new ChatCommand("digest", "<hh:mm> [time zone] | off",
+                        "the board and the last 24 h here every day; off: no more", VIEWER, overview::digest),
                 new ChatCommand("export", "<topic>", "the series of a monitor as a CSV file", VIEWER, monitors::export),
                 new ChatCommand("subscribe", "<solver|topic|all>",
                         "their alerts come to this chat; bare: what this chat follows", VIEWER, alerts::subscribe),

@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.h2.jdbcx.JdbcDataSource;
 import org.iterwatch.bot.BotSchema;
 import org.iterwatch.bot.board.StatusBoards;
+import org.iterwatch.bot.digest.DigestTexts;
+import org.iterwatch.bot.digest.Digests;
 import org.iterwatch.bot.alerts.MonitorNotices;
 import org.iterwatch.bot.alerts.TelegramAlertSender;
 import org.iterwatch.bot.charts.PinnedMessages;
@@ -86,11 +88,12 @@ class CommandTableTest {
         Access access = new Access(people, List.of(), chats, new Audit(db, Clock.systemUTC()), delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts,
                 new EventsConsumer(NO_KAFKA, "commands-test", alerts));
+        StatusBoards boards = new StatusBoards(db, update -> { }, Duration.ofMinutes(1), Clock.systemUTC());
         table = new CommandTable(new MonitorCommands(monitors, delivery,
                 new DocumentSender("1:unused", URI.create("http://127.0.0.1:9")), alertCommands), alertCommands,
                 new PeopleCommands(people, alerts, monitors, new Audit(db, Clock.systemUTC()),
                         new CommandMenus(telegram, people, List.of())),
-                new OverviewCommands(new StatusBoards(db, update -> { }, Duration.ofMinutes(1), Clock.systemUTC())));
+                new OverviewCommands(boards, new Digests(db, alerts, boards, monitors, delivery, telegram, Clock.systemUTC())));
         commands = new Commands(telegram, delivery, access, table);
     }
 
@@ -105,7 +108,7 @@ class CommandTableTest {
         List<BotCommandSpec> menu = table.menu();
 
         assertThat(menu).extracting(BotCommandSpec::command).containsExactly("start", "help", "add", "run", "stop",
-                "remove", "status", "topics", "board", "export", "subscribe", "unsubscribe", "mute", "unmute", "users", "allow",
+                "remove", "status", "topics", "board", "digest", "export", "subscribe", "unsubscribe", "mute", "unmute", "users", "allow",
                 "deny", "audit");
         assertThat(menu).hasSameSizeAs(table.commands()).allSatisfy(entry -> {
             ChatCommand command = table.find(entry.command(), "x").orElseThrow();
@@ -160,7 +163,8 @@ class CommandTableTest {
                 Map.entry("help", "<b>iterwatch</b>"), Map.entry("status", MonitorTexts.NO_MONITORS),
                 Map.entry("subscribe", AlertTexts.FOLLOWS_NO_SOLVER), Map.entry("mute", "\ud83d\udd15 Muted until"),
                 Map.entry("unmute", AlertTexts.UNMUTED), Map.entry("users", "<b>People</b>"),
-                Map.entry("board", "The status board"), Map.entry("audit", "<b>Audit</b>"));
+                Map.entry("board", "The status board"), Map.entry("audit", "<b>Audit</b>"),
+                Map.entry("digest", DigestTexts.none()));
         List<String> refused = new ArrayList<>();
         for (ChatCommand command : table.commands().stream().filter(c -> !c.name().equals("topics")).toList()) {
             String text = "/" + command.name() + (command.name().equals("start") ? " t" : "");
