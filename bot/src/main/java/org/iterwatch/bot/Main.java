@@ -213,7 +213,8 @@ public final class Main implements Callable<Integer> {
         Commands commands = new Commands(api, delivery, access, table);
         Presses presses = new Presses(delivery, monitors, access, alertCommands, overview);
         api.deleteWebhook();
-        menus.publishAll(table);
+        menus.use(table);
+        active.add("command menus", menus);
         active.add("monitors", monitors);
         active.add("status boards", boards);
         active.add("daily digests", digests);

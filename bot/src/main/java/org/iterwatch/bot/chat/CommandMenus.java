@@ -6,6 +6,8 @@ import org.iterwatch.bot.telegram.TelegramFailure;
 import org.iterwatch.bot.telegram.TelegramGateway;
 import org.iterwatch.bot.telegram.TelegramGateway.BotCommandSpec;
 import org.iterwatch.bot.telegram.TelegramGateway.MenuScope;
+import org.iterwatch.config.Managed;
+import org.iterwatch.config.Threads;
 import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.Person;
 import org.iterwatch.subscription.Role;
@@ -15,16 +17,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The Telegram menu per role (setMyCommands with a BotCommandScope): everyone sees the viewer's commands;
  * an operator or admin sees theirs too, in their private chat and as a member of each served group. Set for
- * everyone at start and for one person when /allow or /deny changes their role. The role check at dispatch
- * stays what guards a command: a menu only shows.
+ * everyone at start (the people's own menus on a thread of their own, one call each, so that many operators do
+ * not hold up the start) and for one person when /allow or /deny changes their role. The role check at
+ * dispatch stays what guards a command: a menu only shows.
  */
-public final class CommandMenus {
+public final class CommandMenus implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(CommandMenus.class);
 
     private final TelegramGateway api;
     private final People people;
     private final List<Long> groups;
     private volatile CommandTable table;
+    private Thread publishing;
 
     public CommandMenus(TelegramGateway api, People people, List<Long> groups) {
         this.api = api;
@@ -32,12 +36,35 @@ public final class CommandMenus {
         this.groups = List.copyOf(groups);
     }
 
-    /** Everyone's menu, from the table's rows. */
-    public void publishAll(CommandTable commands) {
+    /** The menus come from this table's rows; set once at wiring, before {@link #start}. */
+    public void use(CommandTable commands) {
         table = commands;
+    }
+
+    /** Everyone's menu at once, then each operator's and admin's own in the background. */
+    @Override
+    public void start(Threads threads) {
         set(menu(Role.VIEWER), MenuScope.EVERYONE);
-        for (Person person : people.list()) {
-            publish(person.userId(), Optional.of(person.role()));
+        publishing = threads.start("command-menus", () -> {
+            for (Person person : people.list()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                publish(person.userId(), Optional.of(person.role()));
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        Thread t = publishing;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

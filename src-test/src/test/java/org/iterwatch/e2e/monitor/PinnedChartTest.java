@@ -62,6 +62,8 @@ class PinnedChartTest {
         assertThat(chart.captionText().orElseThrow()).contains("Points: 300").contains("iterations 1\u20133");
         assertThat(chart.buttonTexts()).containsExactly("\u25b6 Start", "\u2139 Status", "\u23f9 Stop");
         assertThat(telegram.pinned(ADMIN)).hasValue(messageId);
+        telegram.await(() -> telegram.menuFor(ADMIN, ADMIN).size() > telegram.commands().size(), Iterwatch.TIMEOUT,
+                "the admin's own menu");
         assertThat(telegram.menuFor(ADMIN, ADMIN)).extracting(c -> c.command())
                 .contains("start", "help", "add", "run", "stop", "remove", "status", "topics");
     }
