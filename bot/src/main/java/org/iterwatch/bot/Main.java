@@ -13,18 +13,23 @@ import java.util.stream.Stream;
 import org.iterwatch.bot.alerts.HeartbeatWatchdog;
 import org.iterwatch.bot.alerts.MonitorNotices;
 import org.iterwatch.bot.alerts.TelegramAlertSender;
+import org.iterwatch.bot.board.StatusBoards;
+import org.iterwatch.bot.charts.BoardMessages;
 import org.iterwatch.bot.charts.PinnedMessages;
 import org.iterwatch.bot.chat.Access;
 import org.iterwatch.bot.chat.AlertCommands;
 import org.iterwatch.bot.chat.ChatExecutor;
+import org.iterwatch.bot.chat.CommandMenus;
 import org.iterwatch.bot.chat.CommandTable;
 import org.iterwatch.bot.chat.Commands;
 import org.iterwatch.bot.chat.MonitorCommands;
+import org.iterwatch.bot.chat.OverviewCommands;
 import org.iterwatch.bot.chat.PeopleCommands;
 import org.iterwatch.bot.chat.SettingCommands;
 import org.iterwatch.bot.chat.Presses;
 import org.iterwatch.bot.chat.UpdateLoop;
 import org.iterwatch.bot.delivery.ChatBook;
+import org.iterwatch.bot.digest.Digests;
 import org.iterwatch.bot.demo.DemoCommand;
 import org.iterwatch.bot.delivery.ChatMigrations;
 import org.iterwatch.bot.delivery.Delivery;
@@ -185,11 +190,17 @@ public final class Main implements Callable<Integer> {
                 (topic, chat) -> monitorsLater.get().chartMessage(topic, chat)), Clock.systemUTC(),
                 topic -> monitorsLater.get().lastKnown(topic).filter(l -> l.points() > 0 && l.lastRecord() != null)
                         .map(l -> new TopicProgress.Last(l.lastIteration(), l.lastRecord())));
-        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
+        StatusBoards boards = new StatusBoards(dataSource, pinned, config.board().period(), Clock.systemUTC());
+        MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), boards,
                 new MonitorNotices(alerts), alerts::runEnded, health::failed);
         monitorsLater.set(monitors);
+        boards.wire(monitors, new BoardMessages(delivery, boards::shown));
         health.onRecovery(monitors::restartScheduler);
-        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat));
+        Digests digests = new Digests(dataSource, alerts, boards, monitors, delivery, api, Clock.systemUTC());
+        boards.onStateChanges(digests);
+        process.closeLater("digest scheduler", digests);
+        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat, boards,
+                digests));
         delivery.onChatMoved(migrations);
         // Added before the active side, so stopped after it: what its last handlers refuse is still written,
         // and Quartz shuts down only once no monitor runs.
@@ -209,14 +220,19 @@ public final class Main implements Callable<Integer> {
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts, events, people);
         ChatSettings chatSettings = new ChatSettings(dataSource);
+        OverviewCommands overview = new OverviewCommands(boards, digests);
+        CommandMenus menus = new CommandMenus(api, people, config.telegram().groups());
         CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,
                 new DocumentSender(token, config.telegram().apiUrl()), alertCommands, pinned, chatSettings), alertCommands,
-                new PeopleCommands(people, alerts, monitors), new SettingCommands(chatSettings));
+                new PeopleCommands(people, alerts, monitors, audit, menus), new SettingCommands(chatSettings), overview);
         Commands commands = new Commands(api, delivery, access, table);
-        Presses presses = new Presses(delivery, monitors, access, alertCommands);
+        Presses presses = new Presses(delivery, monitors, access, alertCommands, overview);
         api.deleteWebhook();
-        api.setCommands(table.menu());
+        menus.use(table);
+        active.add("command menus", menus);
         active.add("monitors", monitors);
+        active.add("status boards", boards);
+        active.add("daily digests", digests);
         ChatExecutor chats = active.add("command handling", new ChatExecutor());
         UpdateLoop updates = new UpdateLoop(commands, presses, chats, migrations, people);
         active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),

@@ -57,6 +57,7 @@ final class ConfigValidator {
                 problems.add("api.tokens[" + i + "]: too short, use at least 16 random characters");
             }
         }
+        between(problems, "board.period", config.board().period(), Duration.ofSeconds(1), Duration.ofDays(1));
         Monitors monitors = config.monitors();
         between(problems, "monitors.refreshPeriod", monitors.refreshPeriod(), Duration.ofMillis(100), Duration.ofDays(1));
         if (monitors.threads() < 1 || monitors.threads() > 64) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * (or none) plus a bot token is a working setup.
  */
 public record IterwatchConfig(Telegram telegram, Kafka kafka, Storage storage, Monitors monitors, Http http, Api api,
-                              Delivery delivery) {
+                              Delivery delivery, Board board) {
     public IterwatchConfig {
         telegram = telegram == null ? new Telegram(null, null, null, null, null) : telegram;
         kafka = kafka == null ? new Kafka(null, null) : kafka;
@@ -16,6 +16,7 @@ public record IterwatchConfig(Telegram telegram, Kafka kafka, Storage storage, M
         http = http == null ? new Http(null, null, null, null, null, null, null, null, null, null) : http;
         api = api == null ? new Api(null, null) : api;
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
+        board = board == null ? new Board(null) : board;
     }
 
     /** Where the H2 database lives unless {@code storage.databaseUrl} says otherwise. */

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The /status picture: a tile per monitor with its topic, state, point count, age of the last update
- * and a sparkline. Made for a tablet (1600 px wide); with more monitors the tiles get smaller but the
- * text never below 22 px, which a tablet shows at about 10 CSS px.
+ * The /board picture: a tile per monitor with its topic, state, point count, age of the last update
+ * and a sparkline. 1280 px wide, the most Telegram shows of a photo's long side, so a tablet shows it
+ * pixel for pixel; with more monitors the tiles get smaller but the text never below 22 px.
  */
 public final class StatusBoard {
-    public static final int WIDTH = 1600;
+    public static final int WIDTH = 1280;
     static final int MIN_FONT = 22;
     private static final int MARGIN = 16;
     private static final int HEADER = 72;

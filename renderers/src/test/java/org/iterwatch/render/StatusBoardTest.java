@@ -62,4 +62,31 @@ class StatusBoardTest {
         }
         return n;
     }
+
+    /** Eight monitors, as a team lead has them: at the 1280 px Telegram shows, each tile's text is tall enough to read. */
+    @org.junit.jupiter.api.Test
+    void eightTilesAt1280PixelsCarryTextOfReadableHeight() throws IOException {
+        List<BoardTile> monitors = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            monitors.add(new BoardTile("airy.x0." + i, i % 4 == 0 ? "failed" : "running", 10_100, NOW, new double[] {1, 2, 3}));
+        }
+        BufferedImage image = Pixels.decode(new StatusBoard().render(monitors, NOW));
+        StatusBoard.Layout layout = StatusBoard.Layout.of(8);
+
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(image.getHeight()).isLessThanOrEqualTo(1280);
+        for (Rectangle tile : layout.tiles()) {
+            // the topic's line: from its first row with text to the last before a blank row
+            int top = tile.y;
+            while (top < tile.y + tile.height && count(image, new Rectangle(tile.x, top, tile.width, 1), FrameChart.TEXT) == 0) {
+                top++;
+            }
+            int bottom = top;
+            while (count(image, new Rectangle(tile.x, bottom, tile.width, 1), FrameChart.TEXT) > 0) {
+                bottom++;
+            }
+            // "airy.x0.1": digits and the y's descender, at least 22 px on a tablet (a 12 pt line of print)
+            assertThat(bottom - top).as("height of the topic in %s", tile).isGreaterThanOrEqualTo(22);
+        }
+    }
 }

@@ -49,12 +49,15 @@ final class Publisher {
         PreviousRun previous = repository.previousRun(row.id()).orElse(null);
         Map<ChartView, List<Follower>> byView = followers.stream()
                 .collect(Collectors.groupingBy(Follower::view, LinkedHashMap::new, Collectors.toList()));
+        // Not the whole series: a board's sparkline needs only its newest values.
+        double[] recent = monitor.reader().recent(ProgressUpdate.RECENT);
         byView.forEach((view, those) -> {
             MonitorDrawing draft = new MonitorDrawing(renderer, monitor, row, state, coordinates, convergence, previous, view);
             List<Follower> stale = those.stream()
                     .filter(f -> f.messageId() == null || !draft.contentHash().equals(f.shownHash())).toList();
             if (!stale.isEmpty()) {
-                listener.show(new ProgressUpdate(row.id(), row.topic(), state, draft, stale, view, convergence != null));
+                listener.show(new ProgressUpdate(row.id(), row.topic(), state, draft, stale, view, convergence != null,
+                        recent));
             }
         });
     }

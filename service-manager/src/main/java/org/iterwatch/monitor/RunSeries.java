@@ -185,6 +185,10 @@ final class RunSeries {
         return series.latest(coordinates, count);
     }
 
+    double[] recent(int count) {
+        return series.recent(count);
+    }
+
     String csv() {
         StringBuilder out = new StringBuilder(64 + (int) Math.min(series.points() * 32, Integer.MAX_VALUE / 2));
         series.csv(out);

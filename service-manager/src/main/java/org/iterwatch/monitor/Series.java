@@ -1,5 +1,6 @@
 package org.iterwatch.monitor;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,36 @@ final class Series {
             for (Row row : rows.values()) {
                 row.forEach((index, x, y) -> out[n[0]++] = y);
             }
+        }
+        return out;
+    }
+
+    /** The newest {@code count} values of the first series, oldest first, read from its newest rows only. */
+    double[] recent(int count) {
+        if (byName.isEmpty()) {
+            return new double[0];
+        }
+        TreeMap<Long, Row> rows = byName.values().iterator().next();
+        ArrayDeque<double[]> newestFirst = new ArrayDeque<>();
+        int n = 0;
+        for (Row row : rows.descendingMap().values()) {
+            double[] y = new double[row.count()];
+            int[] i = {0};
+            row.forEach((index, x, value) -> y[i[0]++] = value);
+            newestFirst.addFirst(y);
+            n += y.length;
+            if (n >= count) {
+                break;
+            }
+        }
+        double[] out = new double[Math.min(n, count)];
+        int skip = n - out.length;
+        int at = 0;
+        for (double[] y : newestFirst) {
+            int from = Math.min(skip, y.length);
+            skip -= from;
+            System.arraycopy(y, from, out, at, y.length - from);
+            at += y.length - from;
         }
         return out;
     }

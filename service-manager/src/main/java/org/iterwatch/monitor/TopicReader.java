@@ -260,6 +260,10 @@ final class TopicReader implements AutoCloseable {
         return series.latest(coordinates, count);
     }
 
+    double[] recent(int count) {
+        return series.recent(count);
+    }
+
     /** Whether {@link #close()} ran; read under the same rule as the rest (see {@link LiveMonitor}). */
     boolean closed() {
         return closed;

@@ -1,5 +1,6 @@
 package org.iterwatch.subscription;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -284,5 +285,15 @@ final class AlertStore {
 
     private void update(String sql, Object... args) {
         jdbi.useHandle(h -> h.execute(sql, args));
+    }
+
+    /** The alerts meant for this chat since then, oldest first. */
+    List<RaisedAlert> raisedFor(long chatId, long since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.solver, a.kind, a.created_at, a.acked_by FROM alert a "
+                        + "JOIN alert_delivery d ON d.alert_id = a.id WHERE d.chat_id = :c AND a.created_at >= :since "
+                        + "ORDER BY a.created_at, a.id")
+                .bind("c", chatId).bind("since", since)
+                .map((rs, ctx) -> new RaisedAlert(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4))).list());
     }
 }

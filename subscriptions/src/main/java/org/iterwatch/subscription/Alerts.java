@@ -175,6 +175,11 @@ public final class Alerts {
         outbox.wake();
     }
 
+    /** The alerts meant for this chat since then (its daily digest), oldest first. */
+    public List<RaisedAlert> raisedFor(long chatId, Instant since) {
+        return store.raisedFor(chatId, since.toEpochMilli());
+    }
+
     /** Deliveries not yet made (for health and tests). */
     public int pending() {
         return store.pendingCount();

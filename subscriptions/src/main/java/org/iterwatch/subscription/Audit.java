@@ -61,6 +61,11 @@ public final class Audit implements Managed {
         return store.told(since);
     }
 
+    /** The latest rows, newest first (refusals still queued for the writer are not among them yet). */
+    public List<AuditRow> latest(int count) {
+        return store.latest(count);
+    }
+
     /** Writes what is queued, then stops. */
     @Override
     public void stop() {

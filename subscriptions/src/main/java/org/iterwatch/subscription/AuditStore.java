@@ -118,4 +118,13 @@ final class AuditStore {
                 .bind("user", e.userId()).bind("chat", e.chatId()).bind("action", e.action())
                 .bind("outcome", e.outcome().name()).bind("detail", e.detail()).execute();
     }
+
+    /** The newest rows first, by their last attempt. */
+    List<AuditRow> latest(int count) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT at, last_at, attempts, user_id, chat_id, action, outcome, detail "
+                        + "FROM audit ORDER BY last_at DESC, id DESC LIMIT :n").bind("n", count)
+                .map((rs, ctx) -> new AuditRow(Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getInt(3), rs.getLong(4), (Long) rs.getObject(5, Long.class), rs.getString(6),
+                        AuditEntry.Outcome.valueOf(rs.getString(7)), rs.getString(8))).list());
+    }
 }

@@ -16,7 +16,8 @@ import org.iterwatch.bot.telegram.TelegramGateway.BotCommandSpec;
 public final class CommandTable {
     private final List<ChatCommand> commands;
 
-    public CommandTable(MonitorCommands monitors, AlertCommands alerts, PeopleCommands people, SettingCommands settings) {
+    public CommandTable(MonitorCommands monitors, AlertCommands alerts, PeopleCommands people, SettingCommands settings,
+                        OverviewCommands overview) {
         commands = List.of(
                 new ChatCommand("start", "<topic>", "start a monitor; its chart is pinned in this chat", OPERATOR,
                         monitors::start),
@@ -32,6 +33,10 @@ public final class CommandTable {
                         monitors::follow),
                 new ChatCommand("unfollow", "<topic>", "no more chart of it in this chat", VIEWER, monitors::unfollow),
                 new ChatCommand("topics", "", "the topics Kafka has, monitored ones marked", VIEWER, monitors::topics),
+                new ChatCommand("board", "", "one picture of all monitors, pinned here and kept up to date", VIEWER,
+                        overview::board),
+                new ChatCommand("digest", "<hh:mm> [time zone] | off",
+                        "the board and the last 24 h here every day; off: no more", VIEWER, overview::digest),
                 new ChatCommand("export", "<topic>", "the series of a monitor as a CSV file", VIEWER, monitors::export),
                 new ChatCommand("subscribe", "<solver|topic|all>",
                         "their alerts come to this chat; bare: what this chat follows", VIEWER, alerts::subscribe),
@@ -49,7 +54,9 @@ public final class CommandTable {
                 new ChatCommand("users", "", "who may use this bot, and their roles", ADMIN, people::users),
                 new ChatCommand("allow", "<user id> <admin|operator|viewer>", "give access or change a role", ADMIN,
                         people::allow),
-                new ChatCommand("deny", "<user id>", "take access away", ADMIN, people::deny));
+                new ChatCommand("deny", "<user id>", "take access away", ADMIN, people::deny),
+                new ChatCommand("audit", "[n]", "the last n entries of the audit trail (10 unless given, at most 30)",
+                        ADMIN, people::audit));
     }
 
     List<ChatCommand> commands() {

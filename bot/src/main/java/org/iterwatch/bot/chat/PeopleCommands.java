@@ -2,21 +2,45 @@ package org.iterwatch.bot.chat;
 
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.subscription.Alerts;
+import org.iterwatch.subscription.Audit;
 import org.iterwatch.subscription.People;
 import org.iterwatch.subscription.Role;
 import org.iterwatch.subscription.RoleChange;
 import org.iterwatch.subscription.SubscriptionException;
 
-/** /users, /allow, /deny: who may use the bot. For admins; admins from the configuration stay admins. */
+/** /users, /allow, /deny, /audit: who may use the bot. For admins; admins from the configuration stay admins. */
 public final class PeopleCommands {
+    /** Rows /audit shows unless told, and at most (one message holds them). */
+    static final int AUDIT_ROWS = 10;
+    static final int AUDIT_MAX = 30;
     private final People people;
     private final Alerts alerts;
     private final MonitorService monitors;
+    private final Audit audit;
+    private final CommandMenus menus;
 
-    public PeopleCommands(People people, Alerts alerts, MonitorService monitors) {
+    public PeopleCommands(People people, Alerts alerts, MonitorService monitors, Audit audit, CommandMenus menus) {
         this.people = people;
         this.alerts = alerts;
         this.monitors = monitors;
+        this.audit = audit;
+        this.menus = menus;
+    }
+
+    /** /audit [n]: the latest rows of the audit trail, newest first. */
+    String audit(Incoming.Text m, String argument) {
+        int rows = AUDIT_ROWS;
+        if (!argument.isBlank()) {
+            try {
+                rows = Integer.parseInt(argument.strip());
+            } catch (NumberFormatException e) {
+                throw new WrongUsage();
+            }
+            if (rows < 1 || rows > AUDIT_MAX) {
+                throw new WrongUsage();
+            }
+        }
+        return PeopleTexts.audit(audit.latest(rows));
     }
 
     String users(Incoming.Text m, String argument) {
@@ -31,6 +55,9 @@ public final class PeopleCommands {
         long userId = userId(words[0]);
         Role role = Role.parse(words[1]).orElseThrow(() -> new SubscriptionException(PeopleTexts.ROLES));
         RoleChange change = people.allow(m.userId(), m.chatId(), userId, role);
+        if (change.changed()) {
+            menus.roleChanged(userId);
+        }
         return change.changed() ? PeopleTexts.allowed(userId, role, change.before())
                 : PeopleTexts.hasRoleAlready(userId, role);
     }
@@ -47,6 +74,7 @@ public final class PeopleCommands {
         }
         monitors.forgetChat(userId);
         alerts.unsubscribeAll(userId);
+        menus.roleChanged(userId);
         return PeopleTexts.denied(userId, change.before());
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.LongFunction;
 import org.iterwatch.render.Html;
 import org.iterwatch.render.StatusText;
+import org.iterwatch.subscription.AuditRow;
 import org.iterwatch.subscription.Person;
 import org.iterwatch.subscription.Role;
 
@@ -56,6 +57,32 @@ public final class PeopleTexts {
     static String notAUserId(String text) {
         return "'" + Html.shorten(text, 40) + "' is not a Telegram user id: that is a positive number, which the person "
                 + "learns by writing to this bot.";
+    }
+
+    /** The audit rows, newest first: when, who, where, what and how it ended; cut to one message. */
+    static String audit(List<AuditRow> rows) {
+        if (rows.isEmpty()) {
+            return "<b>Audit</b>: the trail is empty.";
+        }
+        StringBuilder out = new StringBuilder("<b>Audit</b>, newest first\n");
+        for (int i = 0; i < rows.size(); i++) {
+            String line = auditLine(rows.get(i)) + "\n";
+            if (out.length() + line.length() > StatusText.MAX_MESSAGE - 40) {
+                out.append("\u2026 and ").append(rows.size() - i).append(" more");
+                break;
+            }
+            out.append(line);
+        }
+        return out.toString().strip();
+    }
+
+    private static String auditLine(AuditRow r) {
+        String when = TIME.format(r.lastAt()) + (r.attempts() > 1 ? " (" + r.attempts() + "\u00d7 since "
+                + TIME.format(r.at()) + ")" : "");
+        return when + " \u00b7 " + r.outcome() + " \u00b7 " + code(r.userId())
+                + (r.chatId() == null || r.chatId() == r.userId() ? "" : " in " + code(r.chatId()))
+                + " \u00b7 " + Html.escape(Html.shorten(r.action(), 60))
+                + (r.detail() == null ? "" : " \u2014 " + Html.escape(Html.shorten(r.detail(), 120)));
     }
 
     /** "operator · @alice (4004) — by @bob, 2026-11-30 14:00 UTC": people by name, the id for /allow and /deny. */

@@ -1,6 +1,7 @@
 package org.iterwatch.bot.chat;
 
 import java.util.Optional;
+import org.iterwatch.bot.board.StatusBoards;
 import org.iterwatch.bot.delivery.Delivery;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.monitor.MonitorView;
@@ -18,12 +19,15 @@ public final class Presses {
     private final MonitorService monitors;
     private final Access access;
     private final AlertCommands alertCommands;
+    private final OverviewCommands overview;
 
-    public Presses(Delivery delivery, MonitorService monitors, Access access, AlertCommands alertCommands) {
+    public Presses(Delivery delivery, MonitorService monitors, Access access, AlertCommands alertCommands,
+                   OverviewCommands overview) {
         this.delivery = delivery;
         this.monitors = monitors;
         this.access = access;
         this.alertCommands = alertCommands;
+        this.overview = overview;
     }
 
     void onPress(Incoming.Press press) {
@@ -34,7 +38,9 @@ public final class Presses {
         Optional<AlertPress> alert = AlertPress.parse(press.data());
         Optional<Buttons.Press> chart = Buttons.parse(press.data());
         Optional<Buttons.ViewPress> view = Buttons.parseView(press.data());
-        if (Buttons.REMOVED.equals(press.data())) {
+        if (StatusBoards.REFRESH_DATA.equals(press.data())) {
+            onBoard(press);
+        } else if (Buttons.REMOVED.equals(press.data())) {
             // Ours, under the chart of a removed monitor: it only says so.
             delivery.answerCallback(press.callbackId(), ChatTexts.REMOVED_MONITOR);
         } else if (alert.isPresent()) {
@@ -46,6 +52,15 @@ public final class Presses {
         } else {
             access.forged(press, "not the data of any button of ours");
         }
+    }
+
+    /** ⟳ under a status board, for every role: it only redraws what the chat may see anyway. */
+    private void onBoard(Incoming.Press from) {
+        if (!overview.refreshBoard(from)) {
+            access.forged(from, "this message is not the chat's status board");
+            return;
+        }
+        delivery.answerCallback(from.callbackId(), null);
     }
 
     /** Mute and Ack are for everyone who gets alerts, viewers included. */

@@ -12,7 +12,12 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.commands.DeleteMyCommands;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChatMember;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 import org.telegram.telegrambots.meta.api.methods.pinnedmessages.PinChatMessage;
 import org.telegram.telegrambots.meta.api.methods.pinnedmessages.UnpinChatMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -124,9 +129,22 @@ public final class BotApiGateway implements TelegramGateway {
     }
 
     @Override
-    public void setCommands(List<BotCommandSpec> commands) {
-        execute("setMyCommands", SetMyCommands.builder()
+    public void setCommands(List<BotCommandSpec> commands, MenuScope scope) {
+        execute("setMyCommands", SetMyCommands.builder().scope(scope(scope))
                 .commands(commands.stream().map(c -> new BotCommand(c.command(), c.description())).toList()).build());
+    }
+
+    @Override
+    public void deleteCommands(MenuScope scope) {
+        execute("deleteMyCommands", DeleteMyCommands.builder().scope(scope(scope)).build());
+    }
+
+    private static BotCommandScope scope(MenuScope scope) {
+        if (scope.chatId() == null) {
+            return new BotCommandScopeDefault();
+        }
+        return scope.userId() == null ? new BotCommandScopeChat(String.valueOf(scope.chatId()))
+                : new BotCommandScopeChatMember(String.valueOf(scope.chatId()), scope.userId());
     }
 
     @Override

@@ -36,10 +36,34 @@ public interface TelegramGateway {
 
     void answerCallback(String callbackId, String text);
 
-    void setCommands(List<BotCommandSpec> commands);
+    /** The menu everyone sees unless a narrower scope gives them another. */
+    default void setCommands(List<BotCommandSpec> commands) {
+        setCommands(commands, MenuScope.EVERYONE);
+    }
+
+    void setCommands(List<BotCommandSpec> commands, MenuScope scope);
+
+    /** Takes a scope's own menu away: the wider one shows again. */
+    void deleteCommands(MenuScope scope);
 
     void deleteWebhook();
 
     record BotCommandSpec(String command, String description) {
+    }
+
+    /**
+     * Whose menu (Telegram's BotCommandScope): everyone (default), one chat (a private chat is its person's), or
+     * one member of a group.
+     */
+    record MenuScope(Long chatId, Long userId) {
+        public static final MenuScope EVERYONE = new MenuScope(null, null);
+
+        public static MenuScope chat(long chatId) {
+            return new MenuScope(chatId, null);
+        }
+
+        public static MenuScope member(long groupId, long userId) {
+            return new MenuScope(groupId, userId);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.h2.jdbcx.JdbcDataSource;
 import org.iterwatch.bot.BotSchema;
+import org.iterwatch.bot.board.StatusBoards;
+import org.iterwatch.bot.digest.DigestTexts;
+import org.iterwatch.bot.digest.Digests;
 import org.iterwatch.bot.alerts.MonitorNotices;
 import org.iterwatch.bot.alerts.TelegramAlertSender;
 import org.iterwatch.bot.charts.PinnedMessages;
@@ -89,9 +93,12 @@ class CommandTableTest {
         AlertCommands alertCommands = new AlertCommands(alerts,
                 new EventsConsumer(NO_KAFKA, "commands-test", alerts), people);
         ChatSettings settings = new ChatSettings(db);
+        StatusBoards boards = new StatusBoards(db, update -> { }, Duration.ofMinutes(1), Clock.systemUTC());
         table = new CommandTable(new MonitorCommands(monitors, delivery,
                 new DocumentSender("1:unused", URI.create("http://127.0.0.1:9")), alertCommands, pinned, settings),
-                alertCommands, new PeopleCommands(people, alerts, monitors), new SettingCommands(settings));
+                alertCommands, new PeopleCommands(people, alerts, monitors, new Audit(db, Clock.systemUTC()),
+                        new CommandMenus(telegram, people, List.of())), new SettingCommands(settings),
+                new OverviewCommands(boards, new Digests(db, alerts, boards, monitors, delivery, telegram, Clock.systemUTC())));
         commands = new Commands(telegram, delivery, access, table);
     }
 
@@ -106,8 +113,8 @@ class CommandTableTest {
         List<BotCommandSpec> menu = table.menu();
 
         assertThat(menu).extracting(BotCommandSpec::command).containsExactly("start", "help", "add", "run", "stop",
-                "remove", "status", "follow", "unfollow", "topics", "export", "subscribe", "unsubscribe", "mute", "unmute",
-                "quiet", "tz", "link", "users", "allow", "deny");
+                "remove", "status", "follow", "unfollow", "topics", "board", "digest", "export", "subscribe", "unsubscribe",
+                "mute", "unmute", "quiet", "tz", "link", "users", "allow", "deny", "audit");
         assertThat(menu).hasSameSizeAs(table.commands()).allSatisfy(entry -> {
             ChatCommand command = table.find(entry.command(), "x").orElseThrow();
             assertThat(entry.command()).matches("[a-z0-9_]{1,32}");
@@ -161,7 +168,9 @@ class CommandTableTest {
                 Map.entry("help", "<b>iterwatch</b>"), Map.entry("status", MonitorTexts.NO_MONITORS),
                 Map.entry("subscribe", AlertTexts.FOLLOWS_NO_SOLVER), Map.entry("mute", "\ud83d\udd15 Muted until"),
                 Map.entry("unmute", AlertTexts.UNMUTED), Map.entry("users", "<b>People</b>"),
-                Map.entry("quiet", "Failures and suspected failures ring here"), Map.entry("tz", "Times here are shown in UTC"));
+                Map.entry("quiet", "Failures and suspected failures ring here"), Map.entry("tz", "Times here are shown in UTC"),
+                Map.entry("board", "The status board"), Map.entry("audit", "<b>Audit</b>"),
+                Map.entry("digest", DigestTexts.none()));
         List<String> refused = new ArrayList<>();
         for (ChatCommand command : table.commands().stream().filter(c -> !c.name().equals("topics")).toList()) {
             String text = "/" + command.name() + (command.name().equals("start") ? " t" : "");
@@ -178,7 +187,8 @@ class CommandTableTest {
             }
         }
         assertThat(refused).containsExactly("start viewer", "add viewer", "run viewer", "stop viewer", "remove viewer",
-                "link viewer", "users viewer", "users operator", "allow viewer", "allow operator", "deny viewer", "deny operator");
+                "link viewer", "users viewer", "users operator", "allow viewer", "allow operator", "deny viewer", "deny operator",
+                "audit viewer", "audit operator");
     }
 
     @Test

@@ -45,7 +45,11 @@ public abstract class TextOnlyGateway implements TelegramGateway {
     }
 
     @Override
-    public void setCommands(List<BotCommandSpec> commands) {
+    public void setCommands(List<BotCommandSpec> commands, MenuScope scope) {
+    }
+
+    @Override
+    public void deleteCommands(MenuScope scope) {
     }
 
     @Override

@@ -63,7 +63,9 @@ class PinnedChartTest {
         assertThat(chart.buttonTexts()).as("running, in an admin's chat").containsExactly("\u23f9 Stop", "\u2139 Status",
                 "\u2022 All", "Latest", "log y", "\u2022 prev. run");
         assertThat(telegram.pinned(ADMIN)).hasValue(messageId);
-        assertThat(telegram.commands()).extracting(c -> c.command())
+        telegram.await(() -> telegram.menuFor(ADMIN, ADMIN).size() > telegram.commands().size(), Iterwatch.TIMEOUT,
+                "the admin's own menu");
+        assertThat(telegram.menuFor(ADMIN, ADMIN)).extracting(c -> c.command())
                 .contains("start", "help", "add", "run", "stop", "remove", "status", "topics");
     }
 

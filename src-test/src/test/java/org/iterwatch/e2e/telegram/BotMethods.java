@@ -29,7 +29,8 @@ final class BotMethods {
     private final Map<String, String> canonical = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<String, Method> methods = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final UpdateQueue updates;
-    private volatile List<RegisteredCommand> commands = List.of();
+    /** The menus by scope (Telegram's BotCommandScope): "default", "chat:<id>", "chat_member:<chat>:<user>". */
+    private final Map<String, List<RegisteredCommand>> menus = new java.util.concurrent.ConcurrentHashMap<>();
 
     BotMethods(ChatStore chats, UpdateQueue updates, CallbackQueries callbacks, TelegramUser bot,
                MessageMethods messages) {
@@ -41,9 +42,9 @@ final class BotMethods {
         register("getWebhookInfo", p -> webhookInfo());
         register("getUpdates", this::getUpdates);
         register("setMyCommands", this::setMyCommands);
-        register("getMyCommands", p -> commandsJson());
+        register("getMyCommands", p -> commandsJson(menus.getOrDefault(scopeKey(p), List.of())));
         register("deleteMyCommands", p -> {
-            commands = List.of();
+            menus.remove(scopeKey(p));
             return BooleanNode.TRUE;
         });
         register("answerCallbackQuery", p -> {
@@ -78,7 +79,24 @@ final class BotMethods {
     }
 
     List<RegisteredCommand> commands() {
-        return commands;
+        return menus.getOrDefault("default", List.of());
+    }
+
+    /** The menu a person sees in a chat, as Telegram picks it: their own in that chat, the chat's, or the default. */
+    List<RegisteredCommand> menuFor(long chatId, long userId) {
+        return menus.getOrDefault("chat_member:" + chatId + ":" + userId,
+                menus.getOrDefault("chat:" + chatId, commands()));
+    }
+
+    private static String scopeKey(Params p) {
+        JsonNode scope = p.json("scope");
+        String type = scope.path("type").asText("default");
+        return switch (type) {
+            case "default" -> "default";
+            case "chat" -> "chat:" + scope.path("chat_id").asText();
+            case "chat_member" -> "chat_member:" + scope.path("chat_id").asText() + ":" + scope.path("user_id").asText();
+            default -> type;
+        };
     }
 
     private Object getUpdates(Params p) throws InterruptedException {
@@ -127,11 +145,11 @@ final class BotMethods {
             }
             parsed.add(new RegisteredCommand(command, description));
         }
-        commands = List.copyOf(parsed);
+        menus.put(scopeKey(p), List.copyOf(parsed));
         return BooleanNode.TRUE;
     }
 
-    private JsonNode commandsJson() {
+    private static JsonNode commandsJson(List<RegisteredCommand> commands) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (RegisteredCommand c : commands) {
             array.addObject().put("command", c.command()).put("description", c.description());

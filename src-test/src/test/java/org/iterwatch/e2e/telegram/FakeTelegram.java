@@ -202,8 +202,14 @@ public final class FakeTelegram implements AutoCloseable {
         return callbacks.answered();
     }
 
+    /** The menu everyone sees (the default scope). */
     public List<RegisteredCommand> commands() {
         return methods.commands();
+    }
+
+    /** The menu this person sees in this chat (their private chat: chatId = userId), scopes resolved as Telegram does. */
+    public List<RegisteredCommand> menuFor(long chatId, long userId) {
+        return methods.menuFor(chatId, userId);
     }
 
     /** Updates not yet confirmed by a getUpdates with a higher offset. */
