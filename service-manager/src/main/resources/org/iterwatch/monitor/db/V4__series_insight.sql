@@ -17,7 +17,7 @@ CREATE TABLE monitor_previous_run (
     monitor_id  BIGINT NOT NULL PRIMARY KEY REFERENCES monitor (id) ON DELETE CASCADE,
     points      BIGINT NOT NULL,
     duration_ms BIGINT NOT NULL,
-    envelope    VARBINARY(65536) NOT NULL,
+    envelope    BYTEA NOT NULL,
     ended_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
