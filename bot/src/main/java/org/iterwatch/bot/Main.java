@@ -28,12 +28,15 @@ import org.iterwatch.bot.delivery.Delivery;
 import org.iterwatch.bot.delivery.DeliveryMetrics;
 import org.iterwatch.bot.delivery.Pacer;
 import org.iterwatch.bot.exec.ExecCommand;
+import org.iterwatch.bot.ha.Election;
+import org.iterwatch.bot.ha.InstanceRole;
 import org.iterwatch.bot.ingress.EventsConsumer;
 import org.iterwatch.bot.ingress.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
 import org.iterwatch.bot.storage.DatabasePool;
 import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.bot.telegram.BotApiGateway;
+import org.iterwatch.bot.telegram.BotSetup;
 import org.iterwatch.bot.telegram.DocumentSender;
 import org.iterwatch.bot.telegram.TelegramFailure;
 import org.iterwatch.bot.telegram.TelegramGateway;
@@ -41,6 +44,7 @@ import org.iterwatch.bot.telegram.TelegramPolling;
 import org.iterwatch.bot.telegram.UpdateMark;
 import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
+import org.iterwatch.config.Fence;
 import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.config.Secret;
@@ -79,7 +83,8 @@ public final class Main implements Callable<Integer> {
         // The default handler prints straight to stderr, past the masking of tokens in our log.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("uncaught in thread {}", thread.getName(), e));
         SecretMask.register(Stream.of(System.getenv().getOrDefault("TELEGRAM_BOT_TOKEN", ""),
-                System.getenv().getOrDefault("ITERWATCH_API_TOKENS", "")).flatMap(v -> Stream.of(v.split("[,\\s]+"))).toList());
+                System.getenv().getOrDefault("ITERWATCH_API_TOKENS", ""),
+                System.getenv().getOrDefault("ITERWATCH_DATABASE_PASSWORD", "")).flatMap(v -> Stream.of(v.split("[,\\s]+"))).toList());
         IterwatchConfig config;
         try {
             config = new ConfigLoader().load(configFile(), System.getenv());
@@ -87,7 +92,8 @@ public final class Main implements Callable<Integer> {
             printError(e);
             return 2;
         }
-        SecretMask.register(Stream.concat(Stream.of(config.telegram().token()), config.api().tokens().stream())
+        SecretMask.register(Stream.concat(Stream.of(config.telegram().token(), config.storage().databasePassword()),
+                        config.api().tokens().stream())
                 .map(Secret::reveal).toList());
         Lifecycle process = Lifecycle.process();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -150,16 +156,20 @@ public final class Main implements Callable<Integer> {
         // Only the H2 file and the embedded broker live on the local disk; an external database and broker don't.
         StorageHealth health = new StorageHealth(Clock.systemUTC(),
                 config.storage().databaseUrl() == null || config.kafka().embedded() ? config.storage().dataDir() : null);
-        HikariDataSource dataSource = process.closeLater("database pool",
-                DatabasePool.open(h2Url(config.databaseUrl()), health));
+        HikariDataSource dataSource = process.closeLater("database pool", DatabasePool.open(h2Url(config.databaseUrl()),
+                config.storage().databaseUser(), config.storage().databasePassword().reveal(), health));
         MonitorSchema.migrate(dataSource);
         BotSchema.migrate(dataSource);
         SubscriptionSchema.migrate(dataSource);
         health.watch(dataSource);
         process.add("storage health", health);
 
+        // On a shared PostgreSQL the instances elect one active; on H2 the one instance always is.
+        Election election = config.storage().shared()
+                ? new Election(dataSource, instanceName(config), config.storage().lease()) : null;
+        Fence fence = election != null ? election : Fence.OPEN;
         String token = config.telegram().token().reveal();
-        TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl());
+        TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl(), fence);
         String username = checkToken(api);
         ChatBook chatBook = new ChatBook(dataSource);
         Metrics metrics = new Metrics();
@@ -168,7 +178,7 @@ public final class Main implements Callable<Integer> {
         Delivery delivery = new Delivery(api, new Pacer(config.delivery()), chatBook, config.telegram().admins(),
                 deliveryMetrics);
         PinnedMessages pinned = new PinnedMessages(delivery, chatBook, new ChartMessages(dataSource)::shown);
-        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC());
+        Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery), Clock.systemUTC(), fence);
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), pinned,
                 new MonitorNotices(alerts));
         health.onRecovery(monitors::restartScheduler);
@@ -180,6 +190,10 @@ public final class Main implements Callable<Integer> {
         process.closeLater("monitor scheduler", monitors);
 
         Lifecycle active = process.group("active");
+        if (election != null) {
+            // Still empty: from now on its parts wait for the election to start them.
+            active.stop();
+        }
         active.add("Telegram delivery", delivery);
         active.add("alert outbox", alerts.outbox());
         active.add("heartbeat watch", new HeartbeatWatchdog(alerts, health));
@@ -187,37 +201,43 @@ public final class Main implements Callable<Integer> {
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts));
         metrics.events(events);
         metrics.alertsAndMonitors(alerts, monitors);
-        startHttp(config, process, alerts, metrics, events, health);
+        InstanceRole role = election != null ? InstanceRole.of(election) : InstanceRole.alone(instanceName(config));
+        metrics.role(role);
+        startHttp(config, process, alerts, metrics, events, health, role);
 
         People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts, events);
         CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,
-                new DocumentSender(token, config.telegram().apiUrl()), alertCommands), alertCommands,
+                new DocumentSender(token, config.telegram().apiUrl(), fence), alertCommands), alertCommands,
                 new PeopleCommands(people, alerts, monitors));
         Commands commands = new Commands(api, delivery, access, table);
         Presses presses = new Presses(delivery, monitors, access, alertCommands);
-        api.deleteWebhook();
-        api.setCommands(table.menu());
+        active.add("bot setup", new BotSetup(api, table.menu()));
         active.add("monitors", monitors);
         ChatExecutor chats = active.add("command handling", new ChatExecutor());
         UpdateLoop updates = new UpdateLoop(commands, presses, chats, migrations);
         active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),
-                config.telegram().pollTimeout(), new UpdateMark(dataSource), updates::accept));
+                config.telegram().pollTimeout(), new UpdateMark(dataSource), updates::accept, fence));
+        if (election != null) {
+            election.governs(active::start, active::stop);
+            process.add("election", election);
+        }
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }
-        LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors", username, bootstrap,
-                config.databaseUrl(), monitors.list().size());
+        LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors{}", username, bootstrap,
+                withoutCredentials(config.databaseUrl()), monitors.list().size(),
+                election != null ? "; instance " + election.instanceName() + ", standby until elected" : "");
         LOG.debug("threads: {}", process.threads());
         return active;
     }
 
     /** The solvers' way in: the events API (with /healthz and /metrics), up whether or not this instance is active. */
     private static void startHttp(IterwatchConfig config, Lifecycle process, Alerts alerts, Metrics metrics,
-                                  EventsConsumer events, StorageHealth health) {
+                                  EventsConsumer events, StorageHealth health, InstanceRole role) {
         EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry(), events::skipped,
-                health);
+                health, role);
         http.start(config.storage().dataDir().resolve("http.port"));
         process.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {
@@ -258,6 +278,25 @@ public final class Main implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new IterwatchException("interrupted during start-up", e);
         }
+    }
+
+    /** The name in /healthz, /metrics and the lease row: configured, or host name and process id. */
+    private static String instanceName(IterwatchConfig config) {
+        if (config.storage().instanceName() != null) {
+            return config.storage().instanceName();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "localhost";
+        }
+        return host + "/" + ProcessHandle.current().pid();
+    }
+
+    /** A JDBC URL may carry user and password as parameters; the log gets it without them. */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("(?i)([?&;](password|user)=)[^&;]*", "$1***");
     }
 
     static String h2Url(String url) {

@@ -1,5 +1,6 @@
 package org.iterwatch.subscription;
 
+import org.iterwatch.config.Fence;
 import org.iterwatch.config.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,10 +28,15 @@ public final class Alerts {
     private final Clock clock;
 
     public Alerts(DataSource dataSource, ChatSender sender, Clock clock) {
+        this(dataSource, sender, clock, Fence.OPEN);
+    }
+
+    /** The outbox claims an alert only while {@code fence} holds (this instance is the active one). */
+    public Alerts(DataSource dataSource, ChatSender sender, Clock clock, Fence fence) {
         this.store = new AlertStore(Jdbi.create(dataSource));
         this.sender = sender;
         this.clock = clock;
-        this.outbox = new Outbox(store, sender, clock);
+        this.outbox = new Outbox(store, sender, clock, fence);
     }
 
     /**

@@ -85,7 +85,7 @@ class CommandTableTest {
         AlertCommands alertCommands = new AlertCommands(alerts,
                 new EventsConsumer(NO_KAFKA, "commands-test", alerts));
         table = new CommandTable(new MonitorCommands(monitors, delivery,
-                new DocumentSender("1:unused", URI.create("http://127.0.0.1:9")), alertCommands), alertCommands,
+                new DocumentSender("1:unused", URI.create("http://127.0.0.1:9"), org.iterwatch.config.Fence.OPEN), alertCommands), alertCommands,
                 new PeopleCommands(people, alerts, monitors));
         commands = new Commands(telegram, delivery, access, table);
     }
