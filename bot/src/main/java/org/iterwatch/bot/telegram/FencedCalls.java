@@ -19,7 +19,7 @@ final class FencedCalls implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        if (!fence.holds() && !chain.request().url().encodedPath().endsWith("/getMe")) {
+        if (!fence.holds() && !chain.request().url().encodedPath().toLowerCase(java.util.Locale.ROOT).endsWith("/getme")) {
             throw new NotActive();
         }
         return chain.proceed(chain.request());
