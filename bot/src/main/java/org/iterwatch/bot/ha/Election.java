@@ -146,7 +146,12 @@ public final class Election implements Managed, Fence {
         LOG.warn("this instance ({}) steps down to standby: {}; nothing more is sent from here (lease token {})", me, why,
                 lost);
         stopActive.run();
-        LOG.info("this instance ({}) is standby now", me);
+        try {
+            observe();
+        } catch (RuntimeException e) {
+            lastHolder = "";
+        }
+        LOG.info("this instance ({}) is standby now; active: {}", me, lastHolder.isEmpty() ? "none yet" : lastHolder);
     }
 
     /** A clean shutdown hands over at once: the active side stops (finishing what it sent), then the lease is released. */

@@ -38,6 +38,7 @@ public final class TelegramPolling implements Managed {
     /** Takes each update; must not throw (the chat side catches and logs its own failures). */
     private final Consumer<Update> loop;
     private final OkHttpClient http;
+    private final Fence fence;
     private volatile boolean running;
     private Thread poller;
     private volatile Call current;
@@ -49,6 +50,7 @@ public final class TelegramPolling implements Managed {
         this.pollTimeout = pollTimeout;
         this.mark = mark;
         this.loop = loop;
+        this.fence = fence;
         this.http = new OkHttpClient.Builder().addInterceptor(new FencedCalls(fence)).readTimeout(pollTimeout.plusSeconds(15)).build();
     }
 
@@ -106,7 +108,8 @@ public final class TelegramPolling implements Managed {
             return;
         }
         lastSeen = Math.max(lastSeen, id);
-        if (!mark.claim(id)) {
+        // An answer read after a pause past the lease: the active instance polls these updates itself.
+        if (!fence.holds() || !mark.claim(id)) {
             return;
         }
         Update update;
