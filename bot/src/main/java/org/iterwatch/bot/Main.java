@@ -206,6 +206,9 @@ public final class Main implements Callable<Integer> {
         startHttp(config, process, alerts, metrics, events, health, role);
 
         People people = new People(dataSource, config.telegram().admins(), Clock.systemUTC());
+        if (election != null) {
+            active.add("shared state", new SharedState(people, chatBook, pinned));
+        }
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts, events);
         CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,

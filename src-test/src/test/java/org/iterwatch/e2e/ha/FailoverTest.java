@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FailoverTest {
     static final long[] SUBSCRIBERS = {11_001, 11_002, 11_003};
     static final long ADMIN = SUBSCRIBERS[0];
+    /** Given a role at runtime (/allow), not by the configuration. */
+    static final long VIEWER = 11_100;
     static final int ALERTS = 300;
     static final Duration TAKEOVER = Duration.ofSeconds(10);
     /** A clean shutdown (SIGTERM) releases the lease: the other instance is active at once. */
@@ -99,6 +101,8 @@ class FailoverTest {
                 "the command sent at the kill answered");
         assertThat(chat.count(SUBSCRIBERS[1], "at-the-kill")).as("that command ran once").isEqualTo(1);
         assertThat(b.log().orElseThrow()).contains("this instance (b) is active now");
+        assertThat(Solvers.metrics(b)).contains("iterwatch_instance_active{instance=\"b\"} 1.0")
+                .contains("iterwatch_failovers_total 1.0");
     }
 
     @Test
@@ -145,6 +149,7 @@ class FailoverTest {
         for (long user : SUBSCRIBERS) {
             assertThat(a.ask(user, "/subscribe ha")).contains("Subscribed");
         }
+        assertThat(a.ask(ADMIN, "/allow " + VIEWER + " viewer")).contains(String.valueOf(VIEWER));
         Solvers solvers = new Solvers(a, b);
         solvers.post("ha", 1, 20);
 
@@ -153,6 +158,8 @@ class FailoverTest {
         assertThat(firstPoll(telegram, telegram.secondToken(), stopping)).as("b polls after a's SIGTERM")
                 .isLessThanOrEqualTo(HANDOVER);
         solvers.post("ha", 21, 40);
+        assertThat(b.ask(VIEWER, "/status")).as("b knows whom a allowed while b was standby")
+                .contains("No monitors yet");
         a.start();
         assertThat(Solvers.health(a)).contains("\"role\":\"standby\"");
 

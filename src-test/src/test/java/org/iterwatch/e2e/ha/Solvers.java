@@ -84,6 +84,11 @@ final class Solvers {
         return CLIENTS.computeIfAbsent(instance.apiUrl(), EventsApi::new);
     }
 
+    /** What /metrics of an instance shows (Prometheus text). */
+    static String metrics(Iterwatch instance) {
+        return client(instance).get("/metrics").body();
+    }
+
     static boolean isActive(Iterwatch instance) {
         return health(instance).contains("\"role\":\"active\"");
     }
