@@ -24,24 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FailoverTest {
     static final long[] SUBSCRIBERS = {11_001, 11_002, 11_003};
     static final long ADMIN = SUBSCRIBERS[0];
-    /** Given a role at runtime (/allow), not by the configuration. */
-    static final long VIEWER = 11_100;
     static final int ALERTS = 300;
     static final Duration TAKEOVER = Duration.ofSeconds(10);
-    /** A clean shutdown (SIGTERM) releases the lease: the other instance is active at once. */
-    static final Duration HANDOVER = Duration.ofSeconds(3);
-    /** Far past the lease (5 s): the pause the issue names. */
-    static final Duration PAUSE = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final IterwatchExtension installation = IterwatchExtension.withAdmins(SUBSCRIBERS).onPostgres().configure("""
-            api:
-              eventsPerSecond: 1000
-            http:
-              requestsPerAddressPerSecond: 10000
-            delivery:
-              privateChatPerSecond: 50
-            """);
+    static final IterwatchExtension installation = IterwatchExtension.withAdmins(SUBSCRIBERS).onPostgres()
+            .configure(Solvers.QUICK_ALERTS);
 
     @Test
     void theStandbyTakesOverAKilledActiveWithinTenSecondsAndLosesNothing(Installation installation, Iterwatch a,
@@ -103,93 +91,5 @@ class FailoverTest {
         assertThat(b.log().orElseThrow()).contains("this instance (b) is active now");
         assertThat(Solvers.metrics(b)).contains("iterwatch_instance_active{instance=\"b\"} 1.0")
                 .contains("iterwatch_failovers_total 1.0");
-    }
-
-    @Test
-    void anActivePausedPastItsLeaseSendsNothingWhenItWakesAndBecomesStandby(Installation installation, Iterwatch a,
-                                                                           FakeTelegram telegram, ChatView chat) {
-        Iterwatch b = installation.secondInstance().start();
-        for (long user : SUBSCRIBERS) {
-            assertThat(a.ask(user, "/subscribe ha")).contains("Subscribed");
-        }
-        new Solvers(a, b).post("ha", 1, 20);
-        awaitAlerts(telegram, chat, 20);
-
-        a.process().freeze();
-        Instant frozen = Instant.now();
-        telegram.await(() -> Solvers.isActive(b), TAKEOVER, "b active while a is frozen");
-        new Solvers(b).post("ha", 21, 40);
-        awaitAlerts(telegram, chat, 40);
-        Duration rest = Duration.between(Instant.now(), frozen.plus(PAUSE));
-        if (!rest.isNegative()) {
-            ChatView.letTimePass(rest);
-        }
-        Instant thawed = Instant.now();
-        a.process().thaw();
-
-        a.process().awaitOutput("this instance (a) steps down to standby", Iterwatch.TIMEOUT);
-        assertThat(Solvers.health(a)).contains("\"role\":\"standby\"", "\"active\":\"b\"");
-        new Solvers(a, b).post("ha", 41, 60);
-        awaitAlerts(telegram, chat, 60);
-        telegram.userSends(SUBSCRIBERS[1], "/subscribe after-the-pause");
-        chat.awaitReply(SUBSCRIBERS[1], "after-the-pause");
-
-        assertThat(telegram.callsWith(telegram.token()).stream().filter(c -> c.receivedAt().isAfter(thawed)))
-                .as("calls from the instance that woke").isEmpty();
-        for (long user : SUBSCRIBERS) {
-            Solvers.assertAllInOrder(chat, user, 60, 1);
-        }
-        assertThat(Solvers.health(b)).contains("\"role\":\"active\"");
-    }
-
-    @Test
-    void aRollingRestartHandsOverWithinThreeSecondsEachTimeAndRepeatsNothing(Installation installation, Iterwatch a,
-                                                                            FakeTelegram telegram, ChatView chat) {
-        Iterwatch b = installation.secondInstance().start();
-        for (long user : SUBSCRIBERS) {
-            assertThat(a.ask(user, "/subscribe ha")).contains("Subscribed");
-        }
-        assertThat(a.ask(ADMIN, "/allow " + VIEWER + " viewer")).contains(String.valueOf(VIEWER));
-        Solvers solvers = new Solvers(a, b);
-        solvers.post("ha", 1, 20);
-
-        Instant stopping = Instant.now();
-        a.stop();
-        assertThat(firstPoll(telegram, telegram.secondToken(), stopping)).as("b polls after a's SIGTERM")
-                .isLessThanOrEqualTo(HANDOVER);
-        solvers.post("ha", 21, 40);
-        assertThat(b.ask(VIEWER, "/status")).as("b knows whom a allowed while b was standby")
-                .contains("No monitors yet");
-        a.start();
-        assertThat(Solvers.health(a)).contains("\"role\":\"standby\"");
-
-        Instant stoppingB = Instant.now();
-        b.stop();
-        assertThat(firstPoll(telegram, telegram.token(), stoppingB)).as("a polls after b's SIGTERM")
-                .isLessThanOrEqualTo(HANDOVER);
-        solvers.post("ha", 41, 60);
-        awaitAlerts(telegram, chat, 60);
-        for (long user : SUBSCRIBERS) {
-            Solvers.assertAllInOrder(chat, user, 60, 0);
-        }
-    }
-
-    /** How long after {@code since} the instance with this token first polled Telegram. */
-    private static Duration firstPoll(FakeTelegram telegram, String token, Instant since) {
-        telegram.await(() -> telegram.callsWith(token).stream().anyMatch(c -> isPollAfter(c, since)), TAKEOVER,
-                "a poll after " + since);
-        return telegram.callsWith(token).stream().filter(c -> isPollAfter(c, since)).findFirst()
-                .map(c -> Duration.between(since, c.receivedAt())).orElseThrow();
-    }
-
-    private static boolean isPollAfter(ApiCall call, Instant since) {
-        return call.method().equals("getUpdates") && call.receivedAt().isAfter(since);
-    }
-
-    private static void awaitAlerts(FakeTelegram telegram, ChatView chat, int count) {
-        for (long user : SUBSCRIBERS) {
-            telegram.await(() -> Solvers.alerts(chat, user).stream().distinct().count() >= count,
-                    Duration.ofSeconds(60), count + " alerts to " + user);
-        }
     }
 }

@@ -15,6 +15,15 @@ import org.iterwatch.e2e.process.Iterwatch;
  * that one does not answer (as {@code iterwatch exec --url a,b} does). Also reads what the chats got.
  */
 final class Solvers {
+    /** Bursts of alerts from one address, delivered quickly (Telegram's 1 a second per chat is not the point here). */
+    static final String QUICK_ALERTS = """
+            api:
+              eventsPerSecond: 1000
+            http:
+              requestsPerAddressPerSecond: 10000
+            delivery:
+              privateChatPerSecond: 50
+            """;
     private final List<Iterwatch> instances;
     /** One client per URL: a new one per request would leave its connections open past the per-address limit. */
     private static final java.util.Map<String, EventsApi> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -69,6 +78,14 @@ final class Solvers {
             }
         }
         return out;
+    }
+
+    /** Waits until each chat got alerts 1 … count (repeats aside). */
+    static void awaitAlerts(org.iterwatch.e2e.telegram.FakeTelegram telegram, ChatView chat, long[] chats, int count) {
+        for (long chatId : chats) {
+            telegram.await(() -> alerts(chat, chatId).stream().distinct().count() >= count,
+                    java.time.Duration.ofSeconds(60), count + " alerts to " + chatId);
+        }
     }
 
     /** What /healthz of an instance says of roles, e.g. {@code "role":"standby"} and {@code "active":"b"}. */
