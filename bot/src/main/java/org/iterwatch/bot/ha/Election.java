@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Elects the one active instance among those sharing a PostgreSQL database, by a lease row with a fencing
- * token ({@link LeaseTable}). The holder renews it five times a lease; a standby tries to take it twice a
- * second. The active side (polling, delivery, monitors, outbox, watchdogs) runs only while this instance
+ * token ({@link LeaseTable}). The holder renews it five times a lease; a standby tries to take it four times
+ * a second. The active side (polling, delivery, monitors, outbox, watchdogs) runs only while this instance
  * holds the lease.
  *
  * <p>As a {@link Fence}: the lease counts as held by this instance's own monotonic clock until three quarters
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Election implements Managed, Fence {
     private static final Logger LOG = LoggerFactory.getLogger(Election.class);
-    private static final long STANDBY_POLL_MILLIS = 500;
+    private static final long STANDBY_POLL_MILLIS = 250;
 
     private final LeaseTable table;
     private final String me;
