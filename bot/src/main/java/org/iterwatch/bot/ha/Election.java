@@ -143,6 +143,7 @@ public final class Election implements Managed, Fence {
     private void stepDown(String why) {
         long lost = token;
         token = -1;
+        lastHolder = "";
         LOG.warn("this instance ({}) steps down to standby: {}; nothing more is sent from here (lease token {})", me, why,
                 lost);
         stopActive.run();

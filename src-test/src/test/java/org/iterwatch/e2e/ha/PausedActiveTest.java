@@ -49,6 +49,7 @@ class PausedActiveTest {
         a.process().thaw();
 
         a.process().awaitOutput("this instance (a) steps down to standby", Iterwatch.TIMEOUT);
+        a.process().awaitOutput("this instance (a) is standby now; active: b", Iterwatch.TIMEOUT);
         assertThat(Solvers.health(a)).contains("\"role\":\"standby\"", "\"active\":\"b\"");
         new Solvers(a, b).post("ha", 41, 60);
         Solvers.awaitAlerts(telegram, chat, SUBSCRIBERS, 60);
