@@ -62,6 +62,8 @@ class PausedActiveTest {
             Solvers.assertAllInOrder(chat, user, 60, 1);
         }
         assertThat(Solvers.health(b)).contains("\"role\":\"active\"");
+        assertThat(telegram.callsWith(telegram.secondToken())).as("409s to the active instance")
+                .noneMatch(c -> c.status() == 409);
     }
 
 }
