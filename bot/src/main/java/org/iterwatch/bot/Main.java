@@ -166,7 +166,7 @@ public final class Main implements Callable<Integer> {
 
         // On a shared PostgreSQL the instances elect one active; on H2 the one instance always is.
         Election election = config.storage().shared()
-                ? new Election(dataSource, instanceName(config), config.storage().lease()) : null;
+                ? new Election(dataSource, InstanceRole.name(config.storage()), config.storage().lease()) : null;
         Fence fence = election != null ? election : Fence.OPEN;
         String token = config.telegram().token().reveal();
         TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl(), fence);
@@ -201,7 +201,7 @@ public final class Main implements Callable<Integer> {
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts));
         metrics.events(events);
         metrics.alertsAndMonitors(alerts, monitors);
-        InstanceRole role = election != null ? InstanceRole.of(election) : InstanceRole.alone(instanceName(config));
+        InstanceRole role = election != null ? InstanceRole.of(election) : InstanceRole.alone(InstanceRole.name(config.storage()));
         metrics.role(role);
         startHttp(config, process, alerts, metrics, events, health, role);
 
@@ -230,7 +230,7 @@ public final class Main implements Callable<Integer> {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }
         LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors{}", username, bootstrap,
-                withoutCredentials(config.databaseUrl()), monitors.list().size(),
+                DatabasePool.forLog(config.databaseUrl()), monitors.list().size(),
                 election != null ? "; instance " + election.instanceName() + ", standby until elected" : "");
         LOG.debug("threads: {}", process.threads());
         return active;
@@ -281,25 +281,6 @@ public final class Main implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new IterwatchException("interrupted during start-up", e);
         }
-    }
-
-    /** The name in /healthz, /metrics and the lease row: configured, or host name and process id. */
-    private static String instanceName(IterwatchConfig config) {
-        if (config.storage().instanceName() != null) {
-            return config.storage().instanceName();
-        }
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "localhost";
-        }
-        return host + "/" + ProcessHandle.current().pid();
-    }
-
-    /** A JDBC URL may carry user and password as parameters; the log gets it without them. */
-    static String withoutCredentials(String url) {
-        return url.replaceAll("(?i)([?&;](password|user)=)[^&;]*", "$1***");
     }
 
     static String h2Url(String url) {

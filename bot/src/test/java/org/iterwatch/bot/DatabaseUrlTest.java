@@ -46,9 +46,9 @@ class DatabaseUrlTest {
 
     @Test
     void theLoggedUrlCarriesNoCredentials() {
-        assertThat(Main.withoutCredentials("jdbc:postgresql://db:5432/iterwatch?user=iw&password=s3cret-pass&ssl=true"))
+        assertThat(org.iterwatch.bot.storage.DatabasePool.forLog("jdbc:postgresql://db:5432/iterwatch?user=iw&password=s3cret-pass&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db:5432/iterwatch?user=***&password=***&ssl=true");
-        assertThat(Main.withoutCredentials("jdbc:postgresql://db/iterwatch")).isEqualTo("jdbc:postgresql://db/iterwatch");
+        assertThat(org.iterwatch.bot.storage.DatabasePool.forLog("jdbc:postgresql://db/iterwatch")).isEqualTo("jdbc:postgresql://db/iterwatch");
     }
 
     private static void insertWhileInterrupted(String url, AtomicReference<Exception> failure) {

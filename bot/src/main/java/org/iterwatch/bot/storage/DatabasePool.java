@@ -42,6 +42,11 @@ public final class DatabasePool {
         return pool;
     }
 
+    /** A JDBC URL may carry user and password as parameters; the log gets it without them. */
+    public static String forLog(String url) {
+        return url.replaceAll("(?i)([?&;](password|user)=)[^&;]*", "$1***");
+    }
+
     private static final class ReopenClosedDatabase implements SQLExceptionOverride {
         private final StorageHealth health;
         private volatile HikariDataSource pool;
