@@ -36,6 +36,8 @@ import org.iterwatch.bot.delivery.Delivery;
 import org.iterwatch.bot.delivery.DeliveryMetrics;
 import org.iterwatch.bot.delivery.Pacer;
 import org.iterwatch.bot.exec.ExecCommand;
+import org.iterwatch.bot.ha.Election;
+import org.iterwatch.bot.ha.InstanceRole;
 import org.iterwatch.bot.ingress.EventsConsumer;
 import org.iterwatch.bot.ingress.EventsServer;
 import org.iterwatch.bot.kafka.EmbeddedKafka;
@@ -43,6 +45,7 @@ import org.iterwatch.bot.kafka.TopicCommand;
 import org.iterwatch.bot.storage.DatabasePool;
 import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.bot.telegram.BotApiGateway;
+import org.iterwatch.bot.telegram.BotSetup;
 import org.iterwatch.bot.telegram.DocumentSender;
 import org.iterwatch.bot.telegram.TelegramFailure;
 import org.iterwatch.bot.telegram.TelegramGateway;
@@ -50,6 +53,7 @@ import org.iterwatch.bot.telegram.TelegramPolling;
 import org.iterwatch.bot.telegram.UpdateMark;
 import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.ConfigLoader;
+import org.iterwatch.config.Fence;
 import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.config.Secret;
@@ -91,7 +95,8 @@ public final class Main implements Callable<Integer> {
         // The default handler prints straight to stderr, past the masking of tokens in our log.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.error("uncaught in thread {}", thread.getName(), e));
         SecretMask.register(Stream.of(System.getenv().getOrDefault("TELEGRAM_BOT_TOKEN", ""),
-                System.getenv().getOrDefault("ITERWATCH_API_TOKENS", "")).flatMap(v -> Stream.of(v.split("[,\\s]+"))).toList());
+                System.getenv().getOrDefault("ITERWATCH_API_TOKENS", ""),
+                System.getenv().getOrDefault("ITERWATCH_DATABASE_PASSWORD", "")).flatMap(v -> Stream.of(v.split("[,\\s]+"))).toList());
         IterwatchConfig config;
         try {
             config = new ConfigLoader().load(configFile(), System.getenv());
@@ -99,7 +104,8 @@ public final class Main implements Callable<Integer> {
             printError(e);
             return 2;
         }
-        SecretMask.register(Stream.concat(Stream.of(config.telegram().token()), config.api().tokens().stream())
+        SecretMask.register(Stream.concat(Stream.of(config.telegram().token(), config.storage().databasePassword()),
+                        config.api().tokens().stream())
                 .map(Secret::reveal).toList());
         Lifecycle process = Lifecycle.process();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -162,16 +168,20 @@ public final class Main implements Callable<Integer> {
         // Only the H2 file and the embedded broker live on the local disk; an external database and broker don't.
         StorageHealth health = new StorageHealth(Clock.systemUTC(),
                 config.storage().databaseUrl() == null || config.kafka().embedded() ? config.storage().dataDir() : null);
-        HikariDataSource dataSource = process.closeLater("database pool",
-                DatabasePool.open(h2Url(config.databaseUrl()), health));
+        HikariDataSource dataSource = process.closeLater("database pool", DatabasePool.open(h2Url(config.databaseUrl()),
+                config.storage().databaseUser(), config.storage().databasePassword().reveal(), health));
         MonitorSchema.migrate(dataSource);
         BotSchema.migrate(dataSource);
         SubscriptionSchema.migrate(dataSource);
         health.watch(dataSource);
         process.add("storage health", health);
 
+        // On a shared PostgreSQL the instances elect one active; on H2 the one instance always is.
+        Election election = config.storage().shared()
+                ? new Election(dataSource, InstanceRole.name(config.storage()), config.storage().lease()) : null;
+        Fence fence = election != null ? election : Fence.OPEN;
         String token = config.telegram().token().reveal();
-        TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl());
+        TelegramGateway api = new BotApiGateway(token, config.telegram().apiUrl(), fence);
         String username = checkToken(api);
         ChatBook chatBook = new ChatBook(dataSource);
         Metrics metrics = new Metrics();
@@ -189,7 +199,7 @@ public final class Main implements Callable<Integer> {
         Alerts alerts = new Alerts(dataSource, new TelegramAlertSender(api, delivery,
                 (topic, chat) -> monitorsLater.get().chartMessage(topic, chat)), Clock.systemUTC(),
                 topic -> monitorsLater.get().lastKnown(topic).filter(l -> l.points() > 0 && l.lastRecord() != null)
-                        .map(l -> new TopicProgress.Last(l.lastIteration(), l.lastRecord())));
+                        .map(l -> new TopicProgress.Last(l.lastIteration(), l.lastRecord())), fence);
         StatusBoards boards = new StatusBoards(dataSource, pinned, config.board().period(), Clock.systemUTC());
         MonitorService monitors = new MonitorService(dataSource, bootstrap, config.monitors(), new ChartRenderer(), boards,
                 new MonitorNotices(alerts), alerts::runEnded, health::failed);
@@ -208,6 +218,10 @@ public final class Main implements Callable<Integer> {
         process.closeLater("monitor scheduler", monitors);
 
         Lifecycle active = process.group("active");
+        if (election != null) {
+            // Still empty: from now on its parts wait for the election to start them.
+            active.stop();
+        }
         active.add("Telegram delivery", delivery);
         active.add("alert outbox", alerts.outbox());
         active.add("heartbeat watch", new HeartbeatWatchdog(alerts, health));
@@ -215,19 +229,24 @@ public final class Main implements Callable<Integer> {
                 "iterwatch-events-" + Integer.toHexString(config.databaseUrl().hashCode()), alerts));
         metrics.events(events);
         metrics.alertsAndMonitors(alerts, monitors);
-        startHttp(config, process, alerts, metrics, events, health);
+        InstanceRole role = election != null ? InstanceRole.of(election) : InstanceRole.alone(InstanceRole.name(config.storage()));
+        metrics.role(role);
+        startHttp(config, process, alerts, metrics, events, health, role);
 
+        if (election != null) {
+            active.add("shared state", new SharedState(people, chatBook, pinned));
+        }
         Access access = new Access(people, config.telegram().groups(), chatBook, audit, delivery, Clock.systemUTC());
         AlertCommands alertCommands = new AlertCommands(alerts, events, people);
         ChatSettings chatSettings = new ChatSettings(dataSource);
         OverviewCommands overview = new OverviewCommands(boards, digests);
         CommandMenus menus = new CommandMenus(api, people, config.telegram().groups());
         CommandTable table = new CommandTable(new MonitorCommands(monitors, delivery,
-                new DocumentSender(token, config.telegram().apiUrl()), alertCommands, pinned, chatSettings), alertCommands,
+                new DocumentSender(token, config.telegram().apiUrl(), fence), alertCommands, pinned, chatSettings), alertCommands,
                 new PeopleCommands(people, alerts, monitors, audit, menus), new SettingCommands(chatSettings), overview);
         Commands commands = new Commands(api, delivery, access, table);
         Presses presses = new Presses(delivery, monitors, access, alertCommands, overview);
-        api.deleteWebhook();
+        active.add("bot setup", new BotSetup(api));
         menus.use(table);
         active.add("command menus", menus);
         active.add("monitors", monitors);
@@ -236,21 +255,26 @@ public final class Main implements Callable<Integer> {
         ChatExecutor chats = active.add("command handling", new ChatExecutor());
         UpdateLoop updates = new UpdateLoop(commands, presses, chats, migrations, people);
         active.add("Telegram polling", new TelegramPolling(token, config.telegram().apiUrl(),
-                config.telegram().pollTimeout(), new UpdateMark(dataSource), updates::accept));
+                config.telegram().pollTimeout(), new UpdateMark(dataSource), updates::accept, fence));
+        if (election != null) {
+            election.governs(active::start, active::stop);
+            process.add("election", election);
+        }
         if (config.telegram().admins().isEmpty()) {
             LOG.warn("no admins configured: everyone is refused. Message the bot to learn your id, then set ITERWATCH_ADMINS");
         }
-        LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors", username, bootstrap,
-                config.databaseUrl(), monitors.list().size());
+        LOG.info("iterwatch is running as @{}: Kafka at {}, database {}, {} monitors{}", username, bootstrap,
+                DatabasePool.forLog(config.databaseUrl()), monitors.list().size(),
+                election != null ? "; instance " + election.instanceName() + ", standby until elected" : "");
         LOG.debug("threads: {}", process.threads());
         return active;
     }
 
     /** The solvers' way in: the events API (with /healthz and /metrics), up whether or not this instance is active. */
     private static void startHttp(IterwatchConfig config, Lifecycle process, Alerts alerts, Metrics metrics,
-                                  EventsConsumer events, StorageHealth health) {
+                                  EventsConsumer events, StorageHealth health, InstanceRole role) {
         EventsServer http = new EventsServer(config.http(), config.api(), alerts, metrics.registry(), events::skipped,
-                health);
+                health, role);
         http.start(config.storage().dataDir().resolve("http.port"));
         process.closeLater("HTTP server", http);
         if (config.api().tokens().isEmpty()) {

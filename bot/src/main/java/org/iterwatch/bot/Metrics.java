@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.iterwatch.bot.delivery.DeliveryMetrics;
 import org.iterwatch.bot.delivery.Priority;
+import org.iterwatch.bot.ha.InstanceRole;
 import org.iterwatch.bot.ingress.EventsConsumer;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.monitor.MonitorState;
@@ -58,6 +59,16 @@ public final class Metrics {
                     .description("Monitors by state").tag("state", state.name().toLowerCase(Locale.ROOT))
                     .register(registry);
         }
+    }
+
+    /** 1 on the active instance, 0 on a standby; and the failovers the shared database has seen. */
+    void role(InstanceRole role) {
+        Gauge.builder("iterwatch.instance.active", role, r -> r.isActive().getAsBoolean() ? 1 : 0)
+                .description("1 while this instance is the active one (polls Telegram, delivers, runs monitors)")
+                .tag("instance", role.name()).register(registry);
+        FunctionCounter.builder("iterwatch.failovers", role, r -> r.failovers().getAsLong())
+                .description("Takeovers of an active instance's lease that ran out (a crash or a pause), all instances")
+                .register(registry);
     }
 
     void events(EventsConsumer events) {

@@ -44,6 +44,13 @@ class DatabaseUrlTest {
         assertThat(Main.h2Url("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
 
+    @Test
+    void theLoggedUrlCarriesNoCredentials() {
+        assertThat(org.iterwatch.bot.storage.DatabasePool.forLog("jdbc:postgresql://db:5432/iterwatch?user=iw&password=s3cret-pass&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/iterwatch?user=***&password=***&ssl=true");
+        assertThat(org.iterwatch.bot.storage.DatabasePool.forLog("jdbc:postgresql://db/iterwatch")).isEqualTo("jdbc:postgresql://db/iterwatch");
+    }
+
     private static void insertWhileInterrupted(String url, AtomicReference<Exception> failure) {
         try (Connection c = DriverManager.getConnection(url)) {
             for (int i = 0; i < 100; i++) {

@@ -48,6 +48,7 @@ final class ConfigValidator {
         if (port < 0 || port > 65535) {
             problems.add("kafka.embeddedPort: must be between 0 and 65535");
         }
+        validateStorage(problems, config.storage());
         validateHttp(problems, config.http());
         if (config.api().eventsPerSecond() < 1) {
             problems.add("api.eventsPerSecond: must be at least 1");
@@ -82,6 +83,18 @@ final class ConfigValidator {
         atLeastOne(problems, "delivery.groupPerMinute", delivery.groupPerMinute());
         if (!problems.isEmpty()) {
             throw new ConfigException(String.join("; ", problems));
+        }
+    }
+
+    private static void validateStorage(List<String> problems, Storage storage) {
+        String url = storage.databaseUrl();
+        if (url != null && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            problems.add("storage.databaseUrl: must be a jdbc:postgresql://host:port/database URL (or jdbc:h2:…); "
+                    + "user and password go in ITERWATCH_DATABASE_USER and ITERWATCH_DATABASE_PASSWORD");
+        }
+        between(problems, "storage.lease", storage.lease(), Duration.ofSeconds(2), Duration.ofMinutes(5));
+        if (storage.instanceName() != null && storage.instanceName().length() > 200) {
+            problems.add("storage.instanceName: at most 200 characters");
         }
     }
 

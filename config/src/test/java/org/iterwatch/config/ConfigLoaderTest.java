@@ -32,6 +32,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSharedPostgresqlDatabaseTakesItsCredentialsFromTheEnvironment() {
+        IterwatchConfig config = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "ITERWATCH_DATABASE_URL", "jdbc:postgresql://db:5432/iterwatch", "ITERWATCH_DATABASE_USER", "iterwatch",
+                "ITERWATCH_DATABASE_PASSWORD", "s3cret-pass", "ITERWATCH_INSTANCE_NAME", "node-a"));
+
+        assertThat(config.storage().shared()).isTrue();
+        assertThat(config.storage().databaseUser()).isEqualTo("iterwatch");
+        assertThat(config.storage().databasePassword().reveal()).isEqualTo("s3cret-pass");
+        assertThat(config.storage().lease()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.storage().instanceName()).isEqualTo("node-a");
+        assertThat(config.toString()).doesNotContain("s3cret-pass");
+        assertThat(loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).storage().shared()).as("H2").isFalse();
+    }
+
+    @Test
+    void anUnknownDatabaseOrAShortLeaseIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "ITERWATCH_DATABASE_URL", "jdbc:mysql://db/iterwatch")))
+                .hasMessageContaining("storage.databaseUrl: must be a jdbc:postgresql://");
+        assertThatThrownBy(() -> loader.load(write("storage: {lease: 500ms}"), Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessageContaining("storage.lease: must be between 2s and 5m");
+    }
+
+    @Test
     void environmentOverridesTheFile() throws IOException {
         Path file = write("""
                 telegram:

@@ -23,12 +23,20 @@ final class QuartzFactory {
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new Provider(dataSource));
         Properties p = new Properties();
         p.put("org.quartz.scheduler.instanceName", "iterwatch");
-        p.put("org.quartz.scheduler.instanceId", "iterwatch");
+        boolean postgres = isPostgres(dataSource);
+        // On a shared PostgreSQL only the active instance starts its scheduler; clustered mode (row locks on
+        // QRTZ_LOCKS, check-ins) keeps a scheduler started by mistake on a second instance from corrupting the
+        // tables, and lets the next active one take over the triggers a dead one had acquired.
+        p.put("org.quartz.scheduler.instanceId", postgres ? "AUTO" : "iterwatch");
+        p.put("org.quartz.jobStore.isClustered", String.valueOf(postgres));
+        p.put("org.quartz.jobStore.clusterCheckinInterval", "2000");
+        p.put("org.quartz.jobStore.acquireTriggersWithinLock", String.valueOf(postgres));
         p.put("org.quartz.scheduler.skipUpdateCheck", "true");
         p.put("org.quartz.threadPool.threadCount", String.valueOf(threads));
         p.put("org.quartz.threadPool.threadNamePrefix", "monitor");
         p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.put("org.quartz.jobStore.driverDelegateClass", postgres ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.put("org.quartz.jobStore.dataSource", DATA_SOURCE);
         p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.put("org.quartz.jobStore.useProperties", "true");
@@ -37,6 +45,14 @@ final class QuartzFactory {
             return new StdSchedulerFactory(p).getScheduler();
         } catch (SchedulerException e) {
             throw new IterwatchException("cannot create the Quartz scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IterwatchException("cannot reach the database: " + e.getMessage(), e);
         }
     }
 

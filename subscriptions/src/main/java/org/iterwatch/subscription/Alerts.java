@@ -1,5 +1,6 @@
 package org.iterwatch.subscription;
 
+import org.iterwatch.config.Fence;
 import org.iterwatch.config.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,18 +30,21 @@ public final class Alerts {
     private final TopicProgress progress;
 
     public Alerts(DataSource dataSource, ChatSender sender, Clock clock) {
-        this(dataSource, sender, clock, TopicProgress.NONE);
+        this(dataSource, sender, clock, TopicProgress.NONE, Fence.OPEN);
     }
 
-    /** @param progress what the monitors read last of a topic, quoted in the alerts of its solver */
-    public Alerts(DataSource dataSource, ChatSender sender, Clock clock, TopicProgress progress) {
+    /**
+     * @param progress what the monitors read last of a topic, quoted in the alerts of its solver
+     * @param fence    the outbox claims an alert only while it holds (this instance is the active one)
+     */
+    public Alerts(DataSource dataSource, ChatSender sender, Clock clock, TopicProgress progress, Fence fence) {
         Jdbi jdbi = Jdbi.create(dataSource);
         this.store = new AlertStore(jdbi);
         this.links = new SolverLinks(jdbi);
         this.sender = sender;
         this.clock = clock;
         this.progress = progress;
-        this.outbox = new Outbox(store, sender, clock);
+        this.outbox = new Outbox(store, sender, clock, fence);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.iterwatch.config.Fence;
 import org.iterwatch.config.Managed;
 import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class Outbox implements Managed {
     private static final Duration FAILURE_LOG_PERIOD = Duration.ofMinutes(1);
 
     private final AlertStore store;
+    /** Checked before each claim: an instance that lost the active role (paused past its lease) hands out nothing. */
+    private final Fence fence;
     private final ChatSender sender;
     private final Clock clock;
     private final Object signal = new Object();
@@ -58,7 +61,8 @@ final class Outbox implements Managed {
     private record Done(AlertStore.Pending pending, ChatSender.Result result) {
     }
 
-    Outbox(AlertStore store, ChatSender sender, Clock clock) {
+    Outbox(AlertStore store, ChatSender sender, Clock clock, Fence fence) {
+        this.fence = fence;
         this.store = store;
         this.sender = sender;
         this.clock = clock;
@@ -130,6 +134,9 @@ final class Outbox implements Managed {
             woken = false;
         }
         record();
+        if (!fence.holds()) {
+            return NEXT_ROUND.toMillis();
+        }
         List<AlertStore.Pending> heads = store.heads(BATCH);
         long now = clock.millis();
         long wait = 1000;
@@ -147,6 +154,9 @@ final class Outbox implements Managed {
             }
             while (inFlight.size() >= IN_FLIGHT && running) {
                 awaitDone();
+            }
+            if (!fence.holds()) {
+                return NEXT_ROUND.toMillis();
             }
             send(p);
             sentSome = true;

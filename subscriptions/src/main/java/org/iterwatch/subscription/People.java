@@ -30,9 +30,21 @@ public final class People {
         this.store = new PersonStore(Jdbi.create(dataSource));
         this.configAdmins = Set.copyOf(configAdmins);
         this.clock = clock;
-        store.all().forEach(p -> people.put(p.userId(), p));
+        reload();
+    }
+
+    /**
+     * Reads everyone again: on a shared database another instance may have allowed or denied people while this
+     * one was standby.
+     */
+    public synchronized void reload() {
+        Map<Long, Person> now = new java.util.HashMap<>();
+        store.all().forEach(p -> now.put(p.userId(), p));
+        people.keySet().retainAll(now.keySet());
+        people.putAll(now);
         names.putAll(store.names());
     }
+
 
     /**
      * Someone wrote or pressed a button: how Telegram calls them now. Stored only when it changed, so it costs

@@ -30,7 +30,12 @@ class HeartbeatWatchTest {
             return new Result.Sent(messageId);
         }
     };
-    final DataSource db = OutboxTest.database();
+    final DataSource db = database();
+
+    /** The database of each test: H2 here, PostgreSQL in {@link HeartbeatWatchOnPostgresTest}. */
+    DataSource database() {
+        return OutboxTest.h2();
+    }
 
     @Test
     void silenceIsCountedFromTheLastSignOfLifeAndOnlyPastTheGrace() {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,15 @@ class OutboxTest {
             return new Result.Sent(messageId);
         }
     };
-    final JdbcDataSource db = database();
+    final DataSource db = database();
     Alerts alerts;
 
-    static JdbcDataSource database() {
+    /** The database of each test: H2 here, PostgreSQL in {@link OutboxOnPostgresTest}. */
+    DataSource database() {
+        return h2();
+    }
+
+    static JdbcDataSource h2() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:outbox" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=200");
         SubscriptionSchema.migrate(ds);

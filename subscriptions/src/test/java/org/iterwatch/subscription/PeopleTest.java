@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,12 @@ class PeopleTest {
     static final long ANN = 2002;
     static final long BOB = 3003;
     final Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-    final JdbcDataSource db = OutboxTest.database();
+    final DataSource db = database();
+
+    /** The database of each test: H2 here, PostgreSQL in {@link PeopleOnPostgresTest}. */
+    DataSource database() {
+        return OutboxTest.h2();
+    }
     final People people = new People(db, List.of(ADMIN), clock);
 
     @Test

@@ -39,9 +39,10 @@ class SeverityTest {
         }
     };
     final Instant lastRecord = Instant.parse("2026-11-30T10:00:00Z");
-    final javax.sql.DataSource db = OutboxTest.database();
+    final javax.sql.DataSource db = OutboxTest.h2();
     final Alerts alerts = new Alerts(db, recording, Clock.systemUTC(),
-            topic -> topic.equals("airy.x0.6") ? Optional.of(new TopicProgress.Last(412, lastRecord)) : Optional.empty());
+            topic -> topic.equals("airy.x0.6") ? Optional.of(new TopicProgress.Last(412, lastRecord)) : Optional.empty(),
+            org.iterwatch.config.Fence.OPEN);
 
     @AfterEach
     void stop() {

@@ -59,6 +59,14 @@ public final class PinnedMessages implements ProgressListener, ChatMoves {
         slots.remove(new Key(monitorId, chats.current(chatId)));
     }
 
+    /**
+     * Forgets where each chart stands: on a shared database another instance may have sent some anew while this
+     * one was standby. The next picture of each monitor starts from what the database says.
+     */
+    public void forget() {
+        slots.clear();
+    }
+
     /** The queue moved the slots' jobs already; here they are found under the new chat id. */
     @Override
     public void moved(long fromChatId, long toChatId) {

@@ -17,17 +17,28 @@ public final class ChatBook {
 
     public ChatBook(DataSource dataSource) {
         this.jdbi = Jdbi.create(dataSource);
+        reload();
+    }
+
+    /** Reads the book again: on a shared database another instance may have written to it while this one was standby. */
+    public synchronized void reload() {
+        Map<Long, Long> moves = new java.util.HashMap<>();
+        java.util.Set<Long> blocked = new java.util.HashSet<>();
         jdbi.useHandle(h -> h.createQuery("SELECT chat_id, inactive_since, moved_to FROM bot_chat").map((rs, ctx) -> {
             long chat = rs.getLong(1);
             if (rs.getObject(2) != null) {
-                inactive.put(chat, true);
+                blocked.add(chat);
             }
             long to = rs.getLong(3);
             if (!rs.wasNull()) {
-                movedTo.put(chat, to);
+                moves.put(chat, to);
             }
             return chat;
         }).list());
+        movedTo.keySet().retainAll(moves.keySet());
+        movedTo.putAll(moves);
+        inactive.keySet().retainAll(blocked);
+        blocked.forEach(chat -> inactive.put(chat, true));
     }
 
     /** The chat's id now, after any moves to a supergroup. */

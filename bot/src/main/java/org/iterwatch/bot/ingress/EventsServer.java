@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.DoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.iterwatch.bot.ha.InstanceRole;
 import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.config.Api;
 import org.iterwatch.config.Http;
@@ -51,7 +52,7 @@ public final class EventsServer implements AutoCloseable {
      * {@code storage}: while it fails, events are refused at once and {@code /healthz} says degraded.
      */
     public EventsServer(Http http, Api api, Alerts alerts, PrometheusMeterRegistry metrics, LongSupplier invalidEvents,
-                        StorageHealth storage) {
+                        StorageHealth storage, InstanceRole role) {
         this.http = http;
         this.events = new EventsEndpoint(http, api, alerts, metrics, storage, STORING_THREADS);
         QueuedThreadPool pool = new QueuedThreadPool(THREADS, 2);
@@ -66,7 +67,7 @@ public final class EventsServer implements AutoCloseable {
             this.management = null;
         }
         Routes routes = new Routes(this.api, management, events,
-                new ManagementEndpoints(alerts, metrics, invalidEvents, storage));
+                new ManagementEndpoints(alerts, metrics, invalidEvents, storage, role));
         server.setHandler(perAddress(routes));
     }
 

@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.iterwatch.bot.ha.InstanceRole;
 import org.iterwatch.bot.storage.StorageHealth;
 import org.iterwatch.subscription.Alerts;
 
@@ -19,9 +20,11 @@ final class ManagementEndpoints {
     private final PrometheusMeterRegistry metrics;
     private final LongSupplier invalidEvents;
     private final StorageHealth storage;
+    private final InstanceRole role;
 
     ManagementEndpoints(Alerts alerts, PrometheusMeterRegistry metrics, LongSupplier invalidEvents,
-                        StorageHealth storage) {
+                        StorageHealth storage, InstanceRole role) {
+        this.role = role;
         this.alerts = alerts;
         this.metrics = metrics;
         this.invalidEvents = invalidEvents;
@@ -30,7 +33,8 @@ final class ManagementEndpoints {
 
     /** 200 and "ok", or 503 and "degraded" with the reason while nothing can be stored. */
     boolean health(Response response, Callback callback) {
-        String invalid = ",\"invalidEvents\":" + invalidEvents.getAsLong() + "}";
+        String invalid = ",\"invalidEvents\":" + invalidEvents.getAsLong() + ",\"role\":" + quote(role.role())
+                + ",\"instance\":" + quote(role.name()) + ",\"active\":" + quote(role.activeInstance().get()) + "}";
         Optional<String> problem = storage.problem();
         if (problem.isEmpty()) {
             try {

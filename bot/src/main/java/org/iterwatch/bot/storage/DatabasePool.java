@@ -20,8 +20,19 @@ public final class DatabasePool {
     }
 
     public static HikariDataSource open(String jdbcUrl, StorageHealth health) {
+        return open(jdbcUrl, null, "", health);
+    }
+
+    /** With credentials for a database server (PostgreSQL); the password is handed to the driver only. */
+    public static HikariDataSource open(String jdbcUrl, String user, String password, StorageHealth health) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            hikari.setUsername(user);
+        }
+        if (!password.isEmpty()) {
+            hikari.setPassword(password);
+        }
         hikari.setMaximumPoolSize(SIZE);
         hikari.setPoolName("iterwatch-db");
         ReopenClosedDatabase reopen = new ReopenClosedDatabase(health);
@@ -29,6 +40,11 @@ public final class DatabasePool {
         HikariDataSource pool = new HikariDataSource(hikari);
         reopen.pool = pool;
         return pool;
+    }
+
+    /** A JDBC URL may carry user and password as parameters; the log gets it without them. */
+    public static String forLog(String url) {
+        return url.replaceAll("(?i)([?&;](password|user)=)[^&;]*", "$1***");
     }
 
     private static final class ReopenClosedDatabase implements SQLExceptionOverride {

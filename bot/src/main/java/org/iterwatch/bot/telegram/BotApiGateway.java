@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.iterwatch.bot.telegram.TelegramFailure.Kind;
+import org.iterwatch.config.Fence;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -44,7 +45,12 @@ public final class BotApiGateway implements TelegramGateway {
     private volatile String username;
 
     public BotApiGateway(String token, URI apiUrl) {
-        OkHttpClient http = new OkHttpClient.Builder()
+        this(token, apiUrl, Fence.OPEN);
+    }
+
+    /** Every call but getMe is refused while {@code fence} does not hold (another instance is active). */
+    public BotApiGateway(String token, URI apiUrl, Fence fence) {
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new FencedCalls(fence))
                 .connectTimeout(10, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS).writeTimeout(30, TimeUnit.SECONDS)
                 .build();
         this.client = new OkHttpTelegramClient(http, token, telegramUrl(apiUrl));

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.iterwatch.bot.telegram.TelegramFailure.Kind;
+import org.iterwatch.config.Fence;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
@@ -19,8 +20,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class DocumentSender {
     private final TelegramClient client;
 
-    public DocumentSender(String token, URI apiUrl) {
-        OkHttpClient http = new OkHttpClient.Builder()
+    public DocumentSender(String token, URI apiUrl, Fence fence) {
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new FencedCalls(fence))
                 .connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS).writeTimeout(60, TimeUnit.SECONDS)
                 .build();
         this.client = new OkHttpTelegramClient(http, token, BotApiGateway.telegramUrl(apiUrl));

@@ -14,6 +14,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.iterwatch.config.Fence;
 import org.iterwatch.config.Managed;
 import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
@@ -37,21 +38,26 @@ public final class TelegramPolling implements Managed {
     /** Takes each update; must not throw (the chat side catches and logs its own failures). */
     private final Consumer<Update> loop;
     private final OkHttpClient http;
+    private final Fence fence;
     private volatile boolean running;
     private Thread poller;
     private volatile Call current;
     private long lastSeen;
 
-    public TelegramPolling(String token, URI apiUrl, Duration pollTimeout, UpdateMark mark, Consumer<Update> loop) {
+    public TelegramPolling(String token, URI apiUrl, Duration pollTimeout, UpdateMark mark, Consumer<Update> loop,
+                           Fence fence) {
         this.getUpdates = HttpUrl.get(apiUrl.resolve("/bot" + token + "/getUpdates").toString());
         this.pollTimeout = pollTimeout;
         this.mark = mark;
         this.loop = loop;
-        this.http = new OkHttpClient.Builder().readTimeout(pollTimeout.plusSeconds(15)).build();
+        this.fence = fence;
+        this.http = new OkHttpClient.Builder().addInterceptor(new FencedCalls(fence)).readTimeout(pollTimeout.plusSeconds(15)).build();
     }
 
     @Override
     public void start(Threads threads) {
+        // Another instance may have handled updates while this one was standby.
+        mark.reload();
         running = true;
         poller = threads.start("telegram-poll", this::pollLoop);
     }
@@ -102,7 +108,8 @@ public final class TelegramPolling implements Managed {
             return;
         }
         lastSeen = Math.max(lastSeen, id);
-        if (!mark.claim(id)) {
+        // An answer read after a pause past the lease: the active instance polls these updates itself.
+        if (!fence.holds() || !mark.claim(id)) {
             return;
         }
         Update update;

@@ -14,7 +14,12 @@ public final class UpdateMark {
 
     public UpdateMark(DataSource dataSource) {
         this.jdbi = Jdbi.create(dataSource);
-        this.last = jdbi.withHandle(h -> h.createQuery("SELECT last_update_id FROM bot_update_mark WHERE id = 1")
+        reload();
+    }
+
+    /** Reads the mark again: on a shared database the instance active before this one moved it on. */
+    synchronized void reload() {
+        last = jdbi.withHandle(h -> h.createQuery("SELECT last_update_id FROM bot_update_mark WHERE id = 1")
                 .mapTo(Long.class).findOne().orElse(0L));
     }
 
@@ -28,12 +33,18 @@ public final class UpdateMark {
             return false;
         }
         last = updateId;
-        jdbi.useHandle(h -> {
-            int rows = h.createUpdate("UPDATE bot_update_mark SET last_update_id = :u WHERE id = 1").bind("u", updateId).execute();
-            if (rows == 0) {
-                h.createUpdate("INSERT INTO bot_update_mark (id, last_update_id) VALUES (1, :u)").bind("u", updateId).execute();
+        // Only forward: an instance that woke from a pause must not take back an update another one handled.
+        return jdbi.withHandle(h -> {
+            int rows = h.createUpdate("UPDATE bot_update_mark SET last_update_id = :u WHERE id = 1 AND last_update_id < :u")
+                    .bind("u", updateId).execute();
+            if (rows > 0) {
+                return true;
             }
+            if (h.createQuery("SELECT COUNT(*) FROM bot_update_mark WHERE id = 1").mapTo(Integer.class).one() > 0) {
+                return false;
+            }
+            h.createUpdate("INSERT INTO bot_update_mark (id, last_update_id) VALUES (1, :u)").bind("u", updateId).execute();
+            return true;
         });
-        return true;
     }
 }

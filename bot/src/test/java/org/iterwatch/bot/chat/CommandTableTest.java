@@ -95,7 +95,7 @@ class CommandTableTest {
         ChatSettings settings = new ChatSettings(db);
         StatusBoards boards = new StatusBoards(db, update -> { }, Duration.ofMinutes(1), Clock.systemUTC());
         table = new CommandTable(new MonitorCommands(monitors, delivery,
-                new DocumentSender("1:unused", URI.create("http://127.0.0.1:9")), alertCommands, pinned, settings),
+                new DocumentSender("1:unused", URI.create("http://127.0.0.1:9"), org.iterwatch.config.Fence.OPEN), alertCommands, pinned, settings),
                 alertCommands, new PeopleCommands(people, alerts, monitors, new Audit(db, Clock.systemUTC()),
                         new CommandMenus(telegram, people, List.of())), new SettingCommands(settings),
                 new OverviewCommands(boards, new Digests(db, alerts, boards, monitors, delivery, telegram, Clock.systemUTC())));

@@ -26,6 +26,8 @@ public final class Installation implements AutoCloseable {
     private final FakeTelegram telegram;
     private final Iterwatch iterwatch;
     private final ChatView chat;
+    private final SharedPostgres.Database database;
+    private Iterwatch second;
     private boolean keepFiles;
 
     private Installation(IterwatchExtension.Settings settings, Path dir, KafkaBroker kafka, boolean ownsKafka) {
@@ -37,11 +39,45 @@ public final class Installation implements AutoCloseable {
         this.chat = new ChatView(telegram);
         this.iterwatch = kafka == null ? Iterwatch.withEmbeddedKafka(dir, telegram, settings.admins())
                 : new Iterwatch(dir, telegram, kafka, settings.admins());
+        this.database = settings.postgres() ? SharedPostgres.freshDatabase() : null;
+        configure(iterwatch, "a");
+    }
+
+    private void configure(Iterwatch instance, String name) {
         if (settings.groups().length > 0) {
-            iterwatch.groups(settings.groups());
+            instance.groups(settings.groups());
         }
-        settings.yaml().forEach(iterwatch::configure);
-        settings.environment().forEach(iterwatch::environment);
+        settings.yaml().forEach(instance::configure);
+        settings.environment().forEach(instance::environment);
+        if (database != null) {
+            instance.environment("ITERWATCH_DATABASE_URL", database.url())
+                    .environment("ITERWATCH_DATABASE_USER", database.user())
+                    .environment("ITERWATCH_DATABASE_PASSWORD", database.password())
+                    .environment("ITERWATCH_INSTANCE_NAME", name);
+        }
+    }
+
+    /**
+     * A second iterwatch (named "b"; the first is "a") on the same PostgreSQL database, fake Telegram and broker,
+     * with a data dir of its own and its own token of the same bot ({@link FakeTelegram#secondToken()}), so the
+     * fake's calls tell the two apart. Not started; closed with the installation.
+     */
+    public Iterwatch secondInstance() {
+        if (database == null) {
+            throw new IllegalStateException("two instances share a database only on PostgreSQL: use onPostgres()");
+        }
+        if (second == null) {
+            Path secondDir = dir.resolve("second");
+            try {
+                Files.createDirectories(secondDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            second = new Iterwatch(secondDir, telegram, kafka, settings.admins());
+            configure(second, "b");
+            second.environment("TELEGRAM_BOT_TOKEN", telegram.secondToken());
+        }
+        return second;
     }
 
     /**
@@ -125,7 +161,13 @@ public final class Installation implements AutoCloseable {
     @Override
     public void close() {
         List<Throwable> failures = new ArrayList<>();
+        if (second != null) {
+            closeCollecting(second, failures);
+        }
         closeCollecting(iterwatch, failures);
+        if (database != null) {
+            closeCollecting(() -> SharedPostgres.drop(database), failures);
+        }
         closeCollecting(telegram, failures);
         if (ownsKafka) {
             closeCollecting(kafka, failures);

@@ -55,10 +55,11 @@ public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCa
     private boolean startAtOnce = true;
     private boolean perClass;
     private Broker broker = Broker.SHARED;
+    private boolean postgres;
 
     /** What an installation is made of; {@link Installation} reads it. */
     record Settings(long[] admins, long[] groups, List<String> yaml, Map<String, String> environment,
-                    boolean startAtOnce, Broker broker) {
+                    boolean startAtOnce, Broker broker, boolean postgres) {
     }
 
     /** The Kafka broker iterwatch reads: the JVM's shared one, one of the installation's own, or its own embedded one. */
@@ -105,6 +106,15 @@ public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCa
      */
     public IterwatchExtension perClass() {
         perClass = true;
+        return this;
+    }
+
+    /**
+     * On a fresh PostgreSQL database of its own (the JVM's embedded server) instead of H2, with a user and password
+     * from the environment; {@link Installation#secondInstance()} then gives a second iterwatch on the same database.
+     */
+    public IterwatchExtension onPostgres() {
+        postgres = true;
         return this;
     }
 
@@ -155,7 +165,7 @@ public final class IterwatchExtension implements BeforeAllCallback, BeforeEachCa
 
     private void open(ExtensionContext context) {
         Settings settings = new Settings(admins, groups, List.copyOf(yaml), new LinkedHashMap<>(environment),
-                startAtOnce, broker);
+                startAtOnce, broker, postgres);
         String name = context.getRequiredTestClass().getSimpleName();
         context.getStore(NAMESPACE).put(Installation.class,
                 Installation.create(settings, () -> KafkaBroker.shared(context), name));

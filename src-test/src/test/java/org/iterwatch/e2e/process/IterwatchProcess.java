@@ -22,7 +22,7 @@ public final class IterwatchProcess implements AutoCloseable {
     public static final String READY = "iterwatch is running as @";
     /** Environment variables that carry secrets; whatever they hold must never show in the output. */
     private static final List<String> SECRET_VARIABLES = List.of("TELEGRAM_BOT_TOKEN", "ITERWATCH_API_TOKENS",
-            "ITERWATCH_API_TOKEN");
+            "ITERWATCH_API_TOKEN", "ITERWATCH_DATABASE_PASSWORD");
     /** Shorter values could turn up by chance; real tokens are longer (bot tokens ~46, API tokens at least 16). */
     private static final int SHORTEST_SECRET = 8;
     /**
@@ -171,6 +171,30 @@ public final class IterwatchProcess implements AutoCloseable {
             }
             assertNoSecretsInOutput();
             return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** SIGSTOP: the process is frozen as by a long GC pause or a suspended VM, until {@link #thaw()}. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process runs on, its clocks having moved on meanwhile. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " failed with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

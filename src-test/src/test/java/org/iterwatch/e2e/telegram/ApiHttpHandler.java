@@ -19,6 +19,8 @@ final class ApiHttpHandler implements HttpHandler {
     private static final Pattern PATH = Pattern.compile("^/bot([^/]*)/([^/]*)$");
 
     private final String token;
+    /** Further tokens of the same bot (one per iterwatch instance), and the seq of each call made with each. */
+    private final java.util.Map<String, java.util.Set<Long>> otherTokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final BotMethods methods;
     private final FailureInjector failures;
     private final CallLog log;
@@ -51,7 +53,11 @@ final class ApiHttpHandler implements HttpHandler {
                 throw TelegramError.notFound().asException();
             }
             if (!token.equals(path.group(1))) {
-                throw TelegramError.unauthorized().asException();
+                java.util.Set<Long> calls = otherTokens.get(path.group(1));
+                if (calls == null) {
+                    throw TelegramError.unauthorized().asException();
+                }
+                calls.add(seq);
             }
             request = RequestParser.parse(exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
@@ -82,6 +88,18 @@ final class ApiHttpHandler implements HttpHandler {
         log.record(new ApiCall(seq, method, requested, request.params(), request.files(), chatId, received,
                 answer.status(), answer.body()));
         write(exchange, answer);
+    }
+
+    void acceptAlso(String otherToken) {
+        otherTokens.putIfAbsent(otherToken, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    boolean madeWith(String otherToken, long seq) {
+        return otherTokens.getOrDefault(otherToken, java.util.Set.of()).contains(seq);
+    }
+
+    boolean madeWithAnother(long seq) {
+        return otherTokens.values().stream().anyMatch(calls -> calls.contains(seq));
     }
 
     private static Answer success(Object result) {

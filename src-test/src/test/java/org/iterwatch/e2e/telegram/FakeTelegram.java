@@ -35,6 +35,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final RateLimiter limiter = new RateLimiter();
     private final CallLog log = new CallLog();
     private final BotMethods methods;
+    private final ApiHttpHandler handler;
 
     private FakeTelegram(String token) throws IOException {
         this.token = token;
@@ -48,7 +49,8 @@ public final class FakeTelegram implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new ApiHttpHandler(token, methods, failures, log));
+        this.handler = new ApiHttpHandler(token, methods, failures, log);
+        server.createContext("/", handler);
         server.start();
     }
 
@@ -82,6 +84,22 @@ public final class FakeTelegram implements AutoCloseable {
 
     public String token() {
         return token;
+    }
+
+    /**
+     * Another token of the same bot, for a second iterwatch instance: its calls are served alike and can be told
+     * apart ({@link #callsWith}), e.g. to show that an instance that lost the active role sends nothing.
+     */
+    public String secondToken() {
+        String second = token + "_second";
+        handler.acceptAlso(second);
+        return second;
+    }
+
+    /** The calls made with {@code otherToken} (see {@link #secondToken()}); those with {@link #token()} are the rest. */
+    public List<ApiCall> callsWith(String otherToken) {
+        return calls().stream().filter(c -> otherToken.equals(token) ? !handler.madeWithAnother(c.seq())
+                : handler.madeWith(otherToken, c.seq())).toList();
     }
 
     public TelegramUser botUser() {
