@@ -108,6 +108,14 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
         return first;
     }
 
+    /** /board off: the chat's board is no longer redrawn (its message stays, as a last picture). */
+    public boolean off(long chatId) {
+        drawnData.remove(chatId);
+        drawnAt.remove(chatId);
+        messages.forget(chatId);
+        return store.remove(chatId);
+    }
+
     /** Whether this message is the chat's board, so that a ⟳ press on it is one of ours. */
     public boolean showsIn(long chatId, long messageId) {
         return store.of(chatId).map(r -> r.messageId() != null && r.messageId() == messageId).orElse(false);
