@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.iterwatch.bot.charts.BoardMessages;
 import org.iterwatch.bot.delivery.ChatMoves;
+import org.iterwatch.bot.log.RepeatedWarning;
 import org.iterwatch.bot.telegram.Keyboard;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.config.Managed;
@@ -50,6 +51,8 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusBoards.class);
     private static final Duration CHECK = Duration.ofSeconds(1);
+    /** A database outage would fail every check: one line a minute says so (the storage health says more). */
+    private final RepeatedWarning failures = new RepeatedWarning(LOG, Duration.ofMinutes(1));
 
     private final BoardStore store;
     private final ProgressListener charts;
@@ -154,7 +157,7 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
             }
         } catch (RuntimeException e) {
             // the next check tries again; a database outage is reported by the storage health
-            LOG.warn("status boards not redrawn: {}", e.toString());
+            failures.warn("status boards not redrawn: {}", e.toString());
         }
     }
 
