@@ -113,6 +113,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theBoardPeriodHasADefaultAndIsChecked() throws IOException {
+        assertThat(loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).board().period()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> loader.load(write("board:\n  period: 0s\n"), Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessage("board.period: must be between 1s and 1d (was 0s)");
+    }
+
+    @Test
+    void theToolsReadTheConfigurationWithoutAToken() throws IOException {
+        IterwatchConfig config = loader.loadWithoutToken(write("kafka:\n  embeddedPort: 9093\n"), Map.of());
+        assertThat(config.kafka().embeddedPort()).isEqualTo(9093);
+        assertThatThrownBy(() -> loader.load(null, Map.of())).hasMessageStartingWith("telegram.token: no Telegram bot token");
+        assertThatThrownBy(() -> loader.loadWithoutToken(null, Map.of("ITERWATCH_KAFKA_PORT", "70000")))
+                .hasMessageContaining("kafka.embeddedPort: must be between 0 and 65535");
+    }
+
+    @Test
     void recordAndPointBoundsHaveDefaultsAndAreChecked() throws IOException {
         Monitors defaults = loader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).monitors();
         assertThat(defaults.maxPointsPerMonitor()).isEqualTo(20_000_000);

@@ -46,6 +46,12 @@ final class BoardStore {
                 .bind("m", messageId).bind("h", hash).bind("c", chatId).execute());
     }
 
+    /** @return false when the chat had no board */
+    boolean remove(long chatId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM status_board WHERE chat_id = :c").bind("c", chatId)
+                .execute()) > 0;
+    }
+
     void moveChat(long from, long to) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE status_board SET chat_id = :to, message_id = NULL WHERE chat_id = :from")
                 .bind("to", to).bind("from", from).execute());

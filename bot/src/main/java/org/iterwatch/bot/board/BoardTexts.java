@@ -39,6 +39,11 @@ public final class BoardTexts {
                 + "; \u27f3 redraws it now.";
     }
 
+    public static String off(boolean had) {
+        return had ? "The status board here is no longer redrawn; its last picture stays until you delete it."
+                : "This chat has no status board. /board pins one.";
+    }
+
     public static String asked(boolean first) {
         return first ? "The status board is pinned in this chat: one tile per monitor, redrawn in place when something "
                 + "changes." : "The status board of this chat is redrawn now.";

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.iterwatch.bot.charts.BoardMessages;
 import org.iterwatch.bot.delivery.ChatMoves;
+import org.iterwatch.bot.log.RepeatedWarning;
 import org.iterwatch.bot.telegram.Keyboard;
 import org.iterwatch.config.IterwatchException;
 import org.iterwatch.config.Managed;
@@ -50,6 +51,8 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusBoards.class);
     private static final Duration CHECK = Duration.ofSeconds(1);
+    /** A database outage would fail every check: one line a minute says so (the storage health says more). */
+    private final RepeatedWarning failures = new RepeatedWarning(LOG, Duration.ofMinutes(1));
 
     private final BoardStore store;
     private final ProgressListener charts;
@@ -108,6 +111,14 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
         return first;
     }
 
+    /** /board off: the chat's board is no longer redrawn (its message stays, as a last picture). */
+    public boolean off(long chatId) {
+        drawnData.remove(chatId);
+        drawnAt.remove(chatId);
+        messages.forget(chatId);
+        return store.remove(chatId);
+    }
+
     /** Whether this message is the chat's board, so that a ⟳ press on it is one of ours. */
     public boolean showsIn(long chatId, long messageId) {
         return store.of(chatId).map(r -> r.messageId() != null && r.messageId() == messageId).orElse(false);
@@ -146,7 +157,7 @@ public final class StatusBoards implements Managed, ProgressListener, ChatMoves 
             }
         } catch (RuntimeException e) {
             // the next check tries again; a database outage is reported by the storage health
-            LOG.warn("status boards not redrawn: {}", e.toString());
+            failures.warn("status boards not redrawn: {}", e.toString());
         }
     }
 

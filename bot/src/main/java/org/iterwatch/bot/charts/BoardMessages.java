@@ -55,6 +55,11 @@ public final class BoardMessages implements ChatMoves {
         }
     }
 
+    /** The chat has no board any more: no new picture goes there (one already queued edits the message once more). */
+    public void forget(long chatId) {
+        slots.remove(chatId);
+    }
+
     @Override
     public void moved(long fromChatId, long toChatId) {
         ChartSlot slot = slots.remove(fromChatId);

@@ -33,7 +33,7 @@ public final class CommandTable {
                         monitors::follow),
                 new ChatCommand("unfollow", "<topic>", "no more chart of it in this chat", VIEWER, monitors::unfollow),
                 new ChatCommand("topics", "", "the topics Kafka has, monitored ones marked", VIEWER, monitors::topics),
-                new ChatCommand("board", "", "one picture of all monitors, pinned here and kept up to date", VIEWER,
+                new ChatCommand("board", "[off]", "one picture of all monitors, pinned here and kept up to date", VIEWER,
                         overview::board),
                 new ChatCommand("digest", "<hh:mm> [time zone] | off",
                         "the board and the last 24 h here every day; off: no more", VIEWER, overview::digest),

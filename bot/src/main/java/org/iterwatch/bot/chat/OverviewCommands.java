@@ -53,6 +53,9 @@ public final class OverviewCommands {
     }
 
     String board(Incoming.Text m, String argument) {
+        if (argument.strip().equalsIgnoreCase("off")) {
+            return BoardTexts.off(boards.off(m.chatId()));
+        }
         if (!argument.isBlank()) {
             throw new WrongUsage();
         }

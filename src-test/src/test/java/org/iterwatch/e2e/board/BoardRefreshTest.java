@@ -51,5 +51,10 @@ class BoardRefreshTest {
         assertThat(telegram.userPresses(VIEWER, VIEWER, board, "board:refresh")).isNotNull();
         telegram.await(() -> BoardTest.edits(telegram, board) == 1, TIMEOUT, "the board redrawn by \u27f3");
         assertThat(BoardTest.boardSends(telegram)).hasSize(1);
+
+        assertThat(iterwatch.ask(VIEWER, "/board off")).contains("no longer redrawn");
+        assertThat(chat.press(VIEWER, VIEWER, board, "board:refresh")).as("\u27f3 of a board that is off").get()
+                .asString().contains("no longer works");
+        assertThat(iterwatch.ask(VIEWER, "/board off")).contains("has no status board");
     }
 }
