@@ -72,6 +72,11 @@ class AlertSeverityTest {
         telegram.await(() -> chat.message(ADMIN, adminCopy).text().contains("Acknowledged by @user" + OPERATOR), TIMEOUT,
                 "the ack by name in every copy");
         assertThat(chat.message(ADMIN, adminCopy).text()).doesNotContain("user " + OPERATOR);
+        telegram.await(() -> chat.message(GROUP, groupCopy).text().contains("Acknowledged by @user" + OPERATOR), TIMEOUT,
+                "the ack in the group's copy");
+        assertThat(telegram.calls("editMessageText").stream().filter(c -> ChatView.toChat(c, GROUP)).findFirst()
+                .orElseThrow().param("text").orElseThrow()).as("the acknowledged copy keeps its chart link")
+                .contains("https://t.me/c/1234567890/" + groupChart);
         assertThat(iterwatch.ask(ADMIN, "/users")).contains("operator \u00b7 @user" + OPERATOR + " \u00b7 <code>" + OPERATOR + "</code>");
 
         assertThat(iterwatch.ask(ADMIN, "/quiet all")).contains("without a sound");
