@@ -301,22 +301,7 @@ public final class MonitorService implements Managed, AutoCloseable {
 
     private MonitorRow existing(String topic) {
         MonitorNames.checkTopic(topic);
-        return repository.byTopic(topic).orElseThrow(() -> noMonitor(topic));
-    }
-
-    /** Says whether the topic exists at all, and names close matches among monitors and topics when it does not. */
-    private MonitorException noMonitor(String topic) {
-        List<String> candidates = new java.util.ArrayList<>(repository.all().stream().map(MonitorRow::topic).toList());
-        boolean inKafka = false;
-        try {
-            List<String> topics = catalog.names(Duration.ofSeconds(2));
-            inKafka = topics.contains(topic);
-            topics.stream().filter(t -> !candidates.contains(t)).forEach(candidates::add);
-        } catch (MonitorException e) {
-            // Kafka unreachable: the monitors' names still help
-        }
-        return new MonitorException(inKafka ? MonitorMessages.noMonitor(topic)
-                : MonitorMessages.noSuchMonitorOrTopic(topic, catalog.closeTo(topic, candidates)));
+        return repository.byTopic(topic).orElseThrow(() -> MissingMonitors.explain(topic, repository, catalog));
     }
 
     @Override

@@ -160,6 +160,11 @@ final class AlertStore {
         });
     }
 
+    Optional<String> topicOf(long alertId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT topic FROM alert WHERE id = :id AND topic IS NOT NULL")
+                .bind("id", alertId).mapTo(String.class).findOne());
+    }
+
     List<Copy> copies(long alertId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT chat_id, message_id FROM alert_delivery "
                         + "WHERE alert_id = :a AND state = 'SENT' AND message_id IS NOT NULL ORDER BY chat_id")

@@ -237,8 +237,9 @@ public final class Alerts {
             return false;
         }
         String text = AlertText.acknowledged(html.get(), who);
+        ChatSender.How how = new ChatSender.How(false, store.topicOf(alertId).orElse(null));
         for (AlertStore.Copy copy : store.copies(alertId)) {
-            sender.edit(copy.chatId(), copy.messageId(), text, AlertPress.buttons(alertId, true));
+            sender.edit(copy.chatId(), copy.messageId(), text, AlertPress.buttons(alertId, true), how);
         }
         return true;
     }

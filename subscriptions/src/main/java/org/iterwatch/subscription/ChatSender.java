@@ -22,6 +22,11 @@ public interface ChatSender {
     /** Replaces the text and buttons of a message sent before. */
     Result edit(long chatId, long messageId, String html, List<Button> buttons);
 
+    /** An edit told how (the topic, so that a link to its chart stays): a sender that can do better overrides this. */
+    default Result edit(long chatId, long messageId, String html, List<Button> buttons, How how) {
+        return edit(chatId, messageId, html, buttons);
+    }
+
     /** An inline button: its label and callback data (at most 64 bytes). */
     record Button(String label, String data) {
     }

@@ -45,10 +45,21 @@ public final class TelegramAlertSender implements ChatSender {
     public Result send(long chatId, Long threadId, String html, List<Button> buttons, How how) {
         ChatTarget to = ChatTarget.of(chatId, threadId);
         Long chart = how.topic() == null ? null : chartIn(how.topic(), chatId);
-        String text = chart == null || chatId > SUPERGROUP_BASE ? html
-                : html + "\n<a href=\"https://t.me/c/" + (SUPERGROUP_BASE - chatId) + "/" + chart + "\">\ud83d\udcc8 chart</a>";
+        String text = withLink(html, chatId, chart);
         return attempt(() -> alert(to, "sendMessage", chat -> new Result.Sent(chat.chatId(),
                 api.sendAlert(chat, text, keyboard(buttons), how.silent(), chat.chatId() == chatId ? chart : null))));
+    }
+
+    @Override
+    public Result edit(long chatId, long messageId, String html, List<Button> buttons, How how) {
+        return edit(chatId, messageId, withLink(html, chatId, how.topic() == null ? null : chartIn(how.topic(), chatId)),
+                buttons);
+    }
+
+    /** In a supergroup, a link to the chart message; other chats have no such links (the quote stands in). */
+    private static String withLink(String html, long chatId, Long chart) {
+        return chart == null || chatId > SUPERGROUP_BASE ? html
+                : html + "\n<a href=\"https://t.me/c/" + (SUPERGROUP_BASE - chatId) + "/" + chart + "\">\ud83d\udcc8 chart</a>";
     }
 
     /** An alert without its link is better than none. */

@@ -197,6 +197,9 @@ class CommandTableTest {
         assertThat(ask(ADMIN, "/subscribe")).isEqualTo(
                 "This chat follows no solver. Usage: /subscribe &lt;solver|topic|all&gt;");
         assertThat(ask(VIEWER, "/mute often")).isEqualTo("Usage: /mute [duration], e.g. /mute 30m or /mute 2h.");
+        assertThat(ask(VIEWER, "/quiet loud")).isEqualTo("Usage: /quiet [info|all|none]");
+        assertThat(ask(VIEWER, "/tz Mars/Olympus")).startsWith("Unknown time zone 'Mars/Olympus'");
+        assertThat(ask(VIEWER, "/tz")).contains("UTC");
     }
 
     @Test

@@ -72,6 +72,11 @@ class AlertSeverityTest {
         telegram.await(() -> chat.message(ADMIN, adminCopy).text().contains("Acknowledged by @user" + OPERATOR), TIMEOUT,
                 "the ack by name in every copy");
         assertThat(chat.message(ADMIN, adminCopy).text()).doesNotContain("user " + OPERATOR);
+        telegram.await(() -> chat.message(GROUP, groupCopy).text().contains("Acknowledged by @user" + OPERATOR), TIMEOUT,
+                "the ack in the group's copy");
+        assertThat(telegram.calls("editMessageText").stream().filter(c -> ChatView.toChat(c, GROUP)).findFirst()
+                .orElseThrow().param("text").orElseThrow()).as("the acknowledged copy keeps its chart link")
+                .contains("https://t.me/c/1234567890/" + groupChart);
         assertThat(iterwatch.ask(ADMIN, "/users")).contains("operator \u00b7 @user" + OPERATOR + " \u00b7 <code>" + OPERATOR + "</code>");
 
         assertThat(iterwatch.ask(ADMIN, "/quiet all")).contains("without a sound");
@@ -88,8 +93,11 @@ class AlertSeverityTest {
         String ended = KafkaBroker.uniqueTopic("ended");
         String silent = KafkaBroker.uniqueTopic("silent");
         EventsApi api = new EventsApi(iterwatch.apiUrl());
+        iterwatch.ask(ADMIN, "/subscribe s-" + ended);
         post(api, "{\"solver\":\"s-" + ended + "\",\"event\":\"started\"}");
         post(api, "{\"solver\":\"s-" + ended + "\",\"event\":\"stopped\",\"exitCode\":0}");
+        awaitAlert(telegram, chat, ADMIN, "s-" + ended, "started");
+        awaitAlert(telegram, chat, ADMIN, "s-" + ended, "stopped");
         // This solver does not name its topic: an operator links them.
         assertThat(iterwatch.ask(ADMIN, "/link s-" + ended + " " + ended)).contains("now name");
         assertThat(iterwatch.ask(ADMIN, "/link s-" + ended)).contains(ended);
@@ -111,6 +119,18 @@ class AlertSeverityTest {
         ChatView.letTimePass(Duration.ofSeconds(3));
         assertThat(chat.count(ADMIN, ended, "stalled")).isZero();
         assertThat(iterwatch.ask(ADMIN, "/status " + ended)).contains("State: RUNNING");
+
+        kafka.produce(silent, batch(2, 5));
+        chat.awaitMessages(ADMIN, 1, silent, "resumed");
+        List<ApiCall> news = chat.delivered(ADMIN).stream().filter(c -> c.param("text").orElse("").contains(silent)
+                && c.param("text").orElse("").contains("resumed")).toList();
+        news = new java.util.ArrayList<>(news);
+        news.addAll(alerts(chat, ADMIN, "s-" + ended, "started"));
+        news.addAll(alerts(chat, ADMIN, "s-" + ended, "stopped"));
+        assertThat(news).as("resumed, started, stopped").hasSize(3).allSatisfy(c -> {
+            assertThat(silent(c)).as(c.param("text").orElse("")).isTrue();
+            assertThat(c.param("reply_markup")).isEmpty();
+        });
     }
 
     private static boolean silent(ApiCall call) {
