@@ -82,7 +82,7 @@ class DigestTest {
                 && c.param("caption").orElse("").contains("Daily digest"), AHEAD.plus(TIMEOUT));
         String caption = chat.caption(LEAD, digest.responseJson().path("result").path("message_id").asLong());
         assertThat(caption).contains("Alerts: 3 raised, 1 acknowledged")   // the two of the solver, the failed monitor's
-                .contains("\u2713 " + SOLVER + " failed \u2014 acknowledged by user " + LEAD)
+                .contains("\u2713 " + SOLVER + " failed \u2014 acknowledged by @user" + LEAD)   // by name, as Telegram calls them
                 .contains("\u00b7 " + SOLVER + " stopped")
                 .contains("Monitors: 3 started, 1 stopped, 1 failed")
                 .contains("Points added: 25 (" + kept + " +25)");
