@@ -226,4 +226,36 @@ class SeriesInsightTest {
         chat.awaitChart(ADMIN, chart, t + " \u2014 560 points");
         assertThat(chat.message(ADMIN, chart).buttonTexts()).contains("\u2022 All", "\u2022 log y");
     }
+
+    /** Issue 12, point 6: 3 000 crowded points are red points with a blue line over them, not a red sausage. */
+    @Test
+    void aDenseChartShowsItsBlueLineOverTheRedPoints(Iterwatch iterwatch, KafkaBroker kafka, ChatView chat) {
+        String t = KafkaBroker.uniqueTopic("dense");
+        kafka.createTopic(t);
+        java.util.Random random = new java.util.Random(3);
+        kafka.produceAll(t, IntStream.rangeClosed(1, 3).mapToObj(k -> "{\"iteration\": " + k + ", \"values\": ["
+                + IntStream.range(0, 1000).mapToObj(i -> String.format(Locale.ROOT, "%.6f",
+                        Math.exp(-((k - 1) * 1000 + i) / 1000.0) + 0.05 * random.nextGaussian()))
+                .collect(Collectors.joining(",")) + "]}").toList());
+        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
+        iterwatch.ask(ADMIN, "/start " + t);
+        long chart = chat.pinnedChart(ADMIN, t);
+        chat.awaitChart(ADMIN, chart, t + " \u2014 3,000 points");
+
+        java.awt.image.BufferedImage image = Pictures.decode(chat.message(ADMIN, chart).photo().orElseThrow());
+        int both = 0;
+        int columns = 0;
+        for (int x = 200; x < 1100; x += 10) { // across the plot, where the points are
+            boolean red = false;
+            boolean blue = false;
+            for (int y = 80; y < 620; y++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                red |= rgb == (Pictures.POINT_RED.getRGB() & 0xFFFFFF);
+                blue |= rgb == (Pictures.LINE_BLUE.getRGB() & 0xFFFFFF);
+            }
+            columns++;
+            both += red && blue ? 1 : 0;
+        }
+        assertThat(both).as("columns showing both red points and the blue line").isGreaterThan(columns * 8 / 10);
+    }
 }
