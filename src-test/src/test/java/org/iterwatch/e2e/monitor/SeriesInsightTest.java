@@ -258,4 +258,20 @@ class SeriesInsightTest {
         }
         assertThat(both).as("columns showing both red points and the blue line").isGreaterThan(columns * 8 / 10);
     }
+
+    @Test
+    void valuesBeyondTheLimitAreOneDivergingAlert(Iterwatch iterwatch, KafkaBroker kafka, ChatView chat) {
+        String t = KafkaBroker.uniqueTopic("diverging");
+        kafka.createTopic(t);
+        assertThat(iterwatch.ask(ADMIN, "/add " + t + " limit=1e3")).contains("Added");
+        iterwatch.ask(ADMIN, "/start " + t);
+        chat.pinnedChart(ADMIN, t);
+        // the solver grows tenfold per iteration: past 1e3 from iteration 4 on (0.5·10^k)
+        kafka.produceAll(t, IntStream.rangeClosed(1, 12).mapToObj(k -> grid(k, Math.pow(10, k) / 2)).toList());
+
+        chat.awaitMessages(ADMIN, 1, t, "is diverging", "since iteration 4");
+        ChatView.letTimePass(Duration.ofSeconds(2));
+        assertThat(chat.count(ADMIN, t, "is diverging")).isEqualTo(1);
+        assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("limit=1000");
+    }
 }
