@@ -97,7 +97,7 @@ final class MonitorTick {
             MonitorRow current = supervisor.reportRestarts(row, reader);
             current = supervisor.watchStall(current, reader, sup, fresh, effective(current).stallPeriod());
             MonitorOptions options = effective(current);
-            supervisor.watchSeries(current, reader, options, options.converge() == null ? null : reader.deltas());
+            supervisor.watchSeries(current, reader, sup, options, options.converge() == null ? null : reader.deltas());
             show(current, MonitorState.of(current, true, false), monitor, sup);
         } catch (KafkaUnreachableException e) {
             // Not a failure of ours: wait for the broker as long as it takes.

@@ -18,6 +18,8 @@ final class Supervision {
     String shownTitle;
     /** Read by /status and listings, which do not wait for ticks. */
     volatile boolean reconnecting;
+    /** Series alerts known to be raised already: spares the database a look-up per open episode and tick. */
+    final java.util.Set<String> alerted = new java.util.HashSet<>();
     /** The convergence last worked out by a tick ({@code converge=}), for /status; null when not watched. */
     volatile org.iterwatch.render.Convergence convergence;
 }

@@ -69,15 +69,16 @@ final class Supervisor {
      *
      * @param deltas the change per iteration, or null when the monitor does not watch convergence
      */
-    void watchSeries(MonitorRow row, TopicReader reader, MonitorOptions options, List<Deltas.Delta> deltas) {
+    void watchSeries(MonitorRow row, TopicReader reader, Supervision sup, MonitorOptions options,
+                     List<Deltas.Delta> deltas) {
         String run = "g" + row.restarts() + "/";
         long nonFinite = reader.nonFiniteSince();
         if (nonFinite >= 0) {
-            alertOnce(row, run + "nonfinite/" + nonFinite, MonitorNotice.Kind.NON_FINITE, Long.toString(nonFinite));
+            alertOnce(row, sup, run + "nonfinite/" + nonFinite, MonitorNotice.Kind.NON_FINITE, Long.toString(nonFinite));
         }
         long diverging = reader.divergingSince();
         if (diverging >= 0 && options.limit() != null) {
-            alertOnce(row, run + "diverging/" + diverging, MonitorNotice.Kind.DIVERGING, "values beyond \u00b1"
+            alertOnce(row, sup, run + "diverging/" + diverging, MonitorNotice.Kind.DIVERGING, "values beyond \u00b1"
                     + MonitorOptions.number(options.limit()) + " since iteration " + diverging);
         }
         if (deltas == null || options.converge() == null || deltas.isEmpty()) {
@@ -86,20 +87,25 @@ final class Supervisor {
         double tolerance = options.converge();
         Deltas.Delta last = deltas.get(deltas.size() - 1);
         if (Deltas.converged(deltas, tolerance)) {
-            alertOnce(row, run + "converged", MonitorNotice.Kind.CONVERGED, "|\u0394| " + sci(last.max())
+            alertOnce(row, sup, run + "converged", MonitorNotice.Kind.CONVERGED, "|\u0394| " + sci(last.max())
                     + " at iteration " + last.iteration() + ", under " + sci(tolerance) + " for "
                     + Deltas.CONVERGED_AFTER + " iterations");
         }
         long best = Deltas.stagnatingSince(deltas, tolerance, options.stagnation());
         if (best >= 0) {
-            alertOnce(row, run + "stagnating/" + best, MonitorNotice.Kind.STAGNATING, "|\u0394| has not fallen below its "
+            alertOnce(row, sup, run + "stagnating/" + best, MonitorNotice.Kind.STAGNATING, "|\u0394| has not fallen below its "
                     + "best since iteration " + best + " (" + (last.iteration() - best) + " iterations); now "
                     + sci(last.max()) + ", tolerance " + sci(tolerance));
         }
     }
 
-    private void alertOnce(MonitorRow row, String key, MonitorNotice.Kind kind, String detail) {
-        if (repository.firstAlert(row.id(), key)) {
+    private void alertOnce(MonitorRow row, Supervision sup, String key, MonitorNotice.Kind kind, String detail) {
+        if (sup.alerted.contains(key)) {
+            return;
+        }
+        boolean first = repository.firstAlert(row.id(), key);
+        sup.alerted.add(key); // only once stored: a database failure is tried again next tick
+        if (first) {
             notifyFollowers(row, kind, detail);
         }
     }

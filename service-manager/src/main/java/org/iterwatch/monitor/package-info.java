@@ -17,7 +17,11 @@
  * <li>{@code TopicReader}: the consumer, its positions, restarts of the calculation; publishes a
  *     {@code MonitorSnapshot} after every batch. {@code RecordDecoder} ({@code RecordParser},
  *     {@code KeyAndHeaders}) decodes records, {@code RunSeries} and {@code Series} hold the points,
- *     {@code ReadStatistics} counts.</li>
+ *     {@code ReadStatistics} counts; {@code RunProgress} follows a run's pace, total and bad-value episodes while
+ *     it is read, {@code Deltas} works out the change per iteration after a read ({@code converge=}), and a run
+ *     that ends leaves its envelope ({@code PreviousRuns} stores it).</li>
+ * <li>{@code Supervisor} also raises the series alerts (non-finite, diverging, converged, stagnating) once per
+ *     episode; {@code Publisher} draws one picture per {@link org.iterwatch.monitor.ChartView} its followers chose.</li>
  * <li>{@code MonitorRepository}: monitors and followers in the database; {@link
  *     org.iterwatch.monitor.ChartMessages} is the chat side's one way to write which message shows what.</li>
  * </ul>

@@ -103,9 +103,12 @@ class IngestBenchmark {
         for (int round = 0; round <= ROUNDS; round++) {
             for (int i = 0; i < readers.size(); i++) {
                 Reader reader = readers.get((i + round) % readers.size());
+                long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long took = time(reader.run, reader.expected);
+                long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore;
                 if (round > 0) {
                     reader.times.add(took);
+                    reader.cpu.add(cpu);
                 }
             }
         }
@@ -118,13 +121,18 @@ class IngestBenchmark {
         double b = median(readers.get(2).times);
         double ours = median(readers.get(3).times);
         report("%s     iterwatch as a share of the faster (a): %.2f, of (b): %.2f%n", label, a / ours, b / ours);
+        // CPU time of the reading thread (parsing and the series run there; Kafka's fetches on its own thread):
+        // far steadier than wall time on a loaded machine, where a round waits for a core as long as it works.
+        report("%s     reading thread's CPU, median (ms): b=%.0f ours=%.0f, ours / (b) by CPU: %.2f (rounds b=%s ours=%s)%n",
+                label, median(readers.get(2).cpu) * 1e3, median(readers.get(3).cpu) * 1e3,
+                median(readers.get(2).cpu) / median(readers.get(3).cpu), ms(readers.get(2).cpu), ms(readers.get(3).cpu));
         report("%s     all rounds (ms): a=%s a'=%s b=%s ours=%s%n", label, ms(readers.get(0).times),
                 ms(readers.get(1).times), ms(readers.get(2).times), ms(readers.get(3).times));
     }
 
-    private record Reader(String name, long expected, Run run, List<Long> times) {
+    private record Reader(String name, long expected, Run run, List<Long> times, List<Long> cpu) {
         Reader(String name, long expected, Run run) {
-            this(name, expected, run, new ArrayList<>());
+            this(name, expected, run, new ArrayList<>(), new ArrayList<>());
         }
     }
 

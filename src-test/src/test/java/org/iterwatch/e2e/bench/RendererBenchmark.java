@@ -93,7 +93,7 @@ class RendererBenchmark {
 
     private byte[] oursPng(double[] y, int n) {
         RenderedChart chart = renderer.render(ChartRequest.progress("bench", List.of(PlotSeries.ordinal(y))));
-        assertThat(chart.title()).isEqualTo("bench \u2014 " + n + " points");
+        assertThat(chart.title()).isEqualTo("bench \u2014 " + String.format(Locale.ROOT, "%,d", n) + " points");
         return chart.png();
     }
 

@@ -47,7 +47,7 @@ class FuzzedRecordsTest {
         }
         List<Function<Random, byte[]>> kinds = List.of(
                 FuzzedRecordsTest::randomBytes, FuzzedRecordsTest::truncated, FuzzedRecordsTest::wrongType,
-                FuzzedRecordsTest::deepNesting, FuzzedRecordsTest::invalidUtf8, FuzzedRecordsTest::notFinite);
+                FuzzedRecordsTest::deepNesting, FuzzedRecordsTest::invalidUtf8, FuzzedRecordsTest::badAbscissaOrTotal);
         for (int k = 0; k < MALFORMED - 200; k++) {
             records.add(kinds.get(k % kinds.size()).apply(random));
         }
@@ -61,7 +61,7 @@ class FuzzedRecordsTest {
         iterwatch.ask(ADMIN, "/add " + t);
         iterwatch.ask(ADMIN, "/start " + t);
         long chart = chat.pinnedChart(ADMIN, t);
-        chat.awaitChart(ADMIN, chart, t + " \u2014 " + 2 * VALID + " points");
+        chat.awaitChart(ADMIN, chart, t + " \u2014 " + String.format(java.util.Locale.ROOT, "%,d", 2 * VALID) + " points");
 
         String status = iterwatch.ask(ADMIN, "/status " + t);
         assertThat(status).contains("State: RUNNING").contains("Points: " + 2 * VALID)
@@ -113,11 +113,12 @@ class FuzzedRecordsTest {
         return b;
     }
 
-    private static byte[] notFinite(Random r) {
+    /** Non-finite values are data since issue 12 (kept and alerted on); a non-finite abscissa is not. */
+    private static byte[] badAbscissaOrTotal(Random r) {
         return utf8(switch (r.nextInt(4)) {
-            case 0 -> "[1e999]";
-            case 1 -> "{\"iteration\":1,\"values\":[NaN]}";
-            case 2 -> "{\"iteration\":1,\"value\":-Infinity}";
+            case 0 -> "{\"iteration\":1,\"values\":[1],\"x\":[1e999]}";
+            case 1 -> "{\"iteration\":1,\"values\":[1],\"x\":[NaN]}";
+            case 2 -> "{\"iteration\":1,\"value\":1,\"total\":-5}";
             default -> "";
         });
     }

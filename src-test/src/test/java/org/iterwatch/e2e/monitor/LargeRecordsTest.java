@@ -49,7 +49,7 @@ class LargeRecordsTest {
         iterwatch.ask(ADMIN, "/add " + t);
         iterwatch.ask(ADMIN, "/start " + t);
         long chart = chat.pinnedChart(ADMIN, t);
-        chat.awaitChart(ADMIN, chart, t + " \u2014 " + VALUES + " points");
+        chat.awaitChart(ADMIN, chart, t + " \u2014 " + String.format(java.util.Locale.ROOT, "%,d", VALUES) + " points");
         assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("Points: " + VALUES).contains("Skipped records: 0");
     }
 
