@@ -209,7 +209,9 @@ public final class Main implements Callable<Integer> {
         Digests digests = new Digests(dataSource, alerts, boards, monitors, delivery, api, Clock.systemUTC());
         boards.onStateChanges(digests);
         process.closeLater("digest scheduler", digests);
-        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(monitors::moveChat, pinned, alerts::moveChat, boards,
+        // The chart slots move first: a tick that reads the moved rows must find its slot under the new id, not
+        // make a second one that sends a second chart.
+        ChatMigrations migrations = new ChatMigrations(chatBook, List.of(pinned, monitors::moveChat, alerts::moveChat, boards,
                 digests));
         delivery.onChatMoved(migrations);
         // Added before the active side, so stopped after it: what its last handlers refuse is still written,

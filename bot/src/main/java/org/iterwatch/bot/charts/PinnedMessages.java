@@ -47,6 +47,10 @@ public final class PinnedMessages implements ProgressListener, ChatMoves {
             if (chats.inactive(chat)) {
                 continue;
             }
+            if (chat != follower.chatId()) {
+                // Rows read before the chat moved: its slot (and the message it sent there) is under the new id.
+                moveSlot(new Key(update.monitorId(), follower.chatId()), new Key(update.monitorId(), chat));
+            }
             ChartSlot slot = slots.computeIfAbsent(new Key(update.monitorId(), chat), k -> new ChartSlot(k.monitorId(),
                     ChatTarget.of(chat, follower.threadId()), follower.messageId(), follower.shownHash(), delivery, shown));
             slot.offer(update.draft(), Buttons.forMonitor(update.monitorId(), update.state(), operators.operates(chat),
@@ -71,6 +75,13 @@ public final class PinnedMessages implements ProgressListener, ChatMoves {
     @Override
     public void moved(long fromChatId, long toChatId) {
         slots.keySet().stream().filter(k -> k.chatId() == fromChatId).toList()
-                .forEach(k -> slots.put(new Key(k.monitorId(), toChatId), slots.remove(k)));
+                .forEach(k -> moveSlot(k, new Key(k.monitorId(), toChatId)));
+    }
+
+    private void moveSlot(Key from, Key to) {
+        ChartSlot slot = slots.remove(from);
+        if (slot != null) {
+            slots.put(to, slot);
+        }
     }
 }
