@@ -63,7 +63,9 @@ class StatusAtAGlanceTest {
                 l -> assertThat(l).startsWith("\u23f9 <code>" + stopped + "</code> \u2014 stopped \u00b7 6 points"),
                 l -> assertThat(l).contains(finished).contains("finished \u00b7 2 points \u00b7 iteration 7"));
         assertThat(lines.get(1)).containsPattern("last record (now|\\d+ s ago|\\d+ min ago)");
-        assertThat(status).doesNotContain("UTC").endsWith("Times in Europe/Berlin.");
+        assertThat(status).doesNotContain("UTC")
+                // Not the last line: other classes on the shared broker may have left invalid events, counted after it.
+                .contains("\nTimes in Europe/Berlin.");
     }
 
     /** A topic with one record, its monitor added with the options and started from the admin's chat. */
