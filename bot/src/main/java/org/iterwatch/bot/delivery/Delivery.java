@@ -92,7 +92,14 @@ public final class Delivery implements Managed {
         workers = threads.pool("telegram-send", 8);
         answers.start(threads);
         dispatcher = threads.start("telegram-delivery",
-                () -> lanes.dispatch((chat, lane, next) -> workers.execute(() -> send(chat, lane, next))));
+                () -> lanes.dispatch((chat, lane, next, prepareOnly) -> workers.execute(
+                        () -> {
+                            if (prepareOnly) {
+                                prepare(chat, lane, next);
+                            } else {
+                                send(chat, lane, next);
+                            }
+                        })));
     }
 
     @Override
@@ -125,6 +132,18 @@ public final class Delivery implements Managed {
     @Override
     public String toString() {
         return "Telegram delivery";
+    }
+
+    /** On a worker: the job's slow part, unpaced; it then waits at the head of its chat's lane for its request. */
+    private void prepare(long chat, Lane lane, Queued queued) {
+        try {
+            queued.job().prepare();
+        } catch (RuntimeException e) {
+            failures.crashed(chat, queued.job(), e);
+            lanes.finished(chat, lane);
+            return;
+        }
+        lanes.prepared(chat, lane, queued);
     }
 
     /** On a worker: one request to Telegram; whatever happens, the chat's lane is free again afterwards. */

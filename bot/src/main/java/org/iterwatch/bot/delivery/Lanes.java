@@ -17,7 +17,8 @@ import org.iterwatch.bot.delivery.Lane.Queued;
 final class Lanes {
     /** Takes a chosen job; called under the lock, so it must only hand the job to a pool. */
     interface Dispatch {
-        void send(long chat, Lane lane, Queued next);
+        /** @param prepareOnly the job is not {@link Job#ready()}: prepare it, then hand it back ({@link #prepared}) */
+        void send(long chat, Lane lane, Queued next, boolean prepareOnly);
     }
 
     private final Pacer pacer;
@@ -96,8 +97,12 @@ final class Lanes {
                 Queued next = lane.poll();
                 metrics.queued(next.job().priority(), -1);
                 lane.busy(true);
-                pacer.started(now);
-                dispatch.send(chat, lane, next);
+                // Preparing makes no request: only the request that follows takes a place in the pacing.
+                boolean prepareOnly = !next.job().ready();
+                if (!prepareOnly) {
+                    pacer.started(now);
+                }
+                dispatch.send(chat, lane, next, prepareOnly);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -119,6 +124,15 @@ final class Lanes {
             if (lane.isEmpty() && lanes.get(chat) == lane) {
                 lanes.remove(chat);
             }
+            changed.signalAll();
+        });
+    }
+
+    /** A job came back prepared: it goes first again, at once, for its paced request. */
+    void prepared(long chat, Lane lane, Queued queued) {
+        locked(() -> {
+            lane.busy(false);
+            requeue(chat, queued);
             changed.signalAll();
         });
     }
