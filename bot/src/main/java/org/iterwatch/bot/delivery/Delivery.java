@@ -152,7 +152,11 @@ public final class Delivery implements Managed {
             lanes.finished(chat, lane);
             return;
         }
-        lanes.prepared(chat, lane, queued);
+        long current = chats.current(chat);
+        if (current != chat) {
+            queued.job().chatMoved(current);
+        }
+        lanes.prepared(chat, current, lane, queued);
     }
 
     /** On a worker: one request to Telegram; whatever happens, the chat's lane is free again afterwards. */

@@ -128,11 +128,17 @@ final class Lanes {
         });
     }
 
-    /** A job came back prepared: it goes first again, at once, for its paced request. */
-    void prepared(long chat, Lane lane, Queued queued) {
+    /**
+     * A job came back prepared: it goes first again, at once, for its paced request; to {@code currentChat} when
+     * its chat became a supergroup meanwhile ({@link #move} did not see it: it was out of the lane).
+     */
+    void prepared(long chat, long currentChat, Lane lane, Queued queued) {
         locked(() -> {
             lane.busy(false);
-            requeue(chat, queued);
+            if (currentChat != chat && lane.isEmpty() && lanes.get(chat) == lane) {
+                lanes.remove(chat);
+            }
+            requeue(currentChat, queued);
             changed.signalAll();
         });
     }
