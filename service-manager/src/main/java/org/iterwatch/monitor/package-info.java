@@ -1,6 +1,6 @@
 /**
  * Monitors: a Kafka topic read into the series of its calculation, supervised, and handed to the chat side
- * as a picture. Owns the monitor tables, the Quartz job store and the topic consumers; knows nothing of
+ * as a draft ({@link org.iterwatch.monitor.ChartDraft}), drawn only when a chat's turn to send it comes. Owns the monitor tables, the Quartz job store and the topic consumers; knows nothing of
  * Telegram (pictures go out through {@link org.iterwatch.monitor.ProgressListener}, notices through
  * {@link org.iterwatch.monitor.MonitorEvents}).
  *
@@ -11,7 +11,7 @@
  * <li>{@link org.iterwatch.monitor.MonitorSchedule} (with {@code QuartzFactory}, {@code MonitorJob}): when
  *     monitors tick; a running monitor is one whose Quartz trigger exists.</li>
  * <li>{@code MonitorTick}: one run: read, supervise ({@code Supervisor}, {@code Supervision}), publish
- *     ({@code Publisher}).</li>
+ *     ({@code Publisher}) a draft ({@code MonitorDrawing}) that nothing has drawn yet.</li>
  * <li>{@code LiveMonitors}, {@code LiveMonitor}: what reads in this process, stop requests, and the rule that
  *     one tick at a time holds a reader.</li>
  * <li>{@code TopicReader}: the consumer, its positions, restarts of the calculation; publishes a
@@ -31,6 +31,8 @@
  * from one worker thread to the next). {@code /status}, listings and metrics read the reader's last
  * immutable snapshot; {@code /stop} sets a flag the reader asks between polls of at most 100 ms and lets a
  * last tick draw the stopped chart; retiring a monitor closes its reader at once if it is idle, else its tick
- * closes it as it leaves. Only {@code /export} of a running monitor waits for the tick under way.
+ * closes it as it leaves. Only {@code /export} of a running monitor and the drawing of a draft ({@code
+ * MonitorDrawing}, on a delivery worker: it copies the series under the lock and renders outside it) wait for
+ * the tick under way.
  */
 package org.iterwatch.monitor;

@@ -15,8 +15,9 @@ import org.iterwatch.monitor.ShownMessage;
 /**
  * The pinned progress message of one monitor in one chat, as a job of the outgoing queue. It is
  * queued at most once: a newer draft replaces the waiting one (only the newest state is sent), a draft the
- * message already shows is not queued at all, and the chart is drawn only when the job runs, that is when
- * the pacing lets the chat have its next request: no picture is rendered that is not sent.
+ * message already shows is not queued at all, and the chart is drawn only when the chat's turn has come
+ * ({@link #prepare()}, unpaced), then sent by the paced request that follows: no picture is rendered that is
+ * not sent, and drawing never bunches the requests Telegram counts.
  */
 public final class ChartSlot implements Job {
     /** Where the message now stands, once Telegram confirmed it. */
@@ -82,10 +83,16 @@ public final class ChartSlot implements Job {
         return "chart";
     }
 
+    /** Ready once drawn, or when there is nothing to draw (then it only finishes). */
     @Override
-    public void run(TelegramGateway api, ChatTarget to) {
+    public synchronized boolean ready() {
+        return drawn != null || waiting == null && sending == null;
+    }
+
+    /** Draws the newest draft, now that the chat's turn has come: rendered outside the slot's lock. */
+    @Override
+    public void prepare() {
         ChartDraft draft;
-        ChartPicture picture;
         Long message;
         String showing;
         Keyboard buttons;
@@ -97,12 +104,34 @@ public final class ChartSlot implements Job {
                 drawn = null;
             }
             draft = sending;
-            picture = drawn;
             message = messageId;
             showing = deliveredHash;
         }
-        if (picture == null && draft != null) {
-            picture = draw(draft, message == null ? null : showing);
+        ChartPicture picture = draft == null ? null : draft.draw(message == null ? null : showing).orElse(null);
+        synchronized (this) {
+            if (sending != draft) {
+                return;
+            }
+            if (picture == null) {
+                // The message shows this already: nothing to send for it.
+                sending = null;
+            } else {
+                drawn = picture;
+            }
+        }
+        if (picture != null) {
+            delivery.metrics().chartsDrawn.incrementAndGet();
+        }
+    }
+
+    /** Sends what {@link #prepare()} drew; a draft that came after it waits for the slot's next turn. */
+    @Override
+    public void run(TelegramGateway api, ChatTarget to) {
+        ChartPicture picture;
+        Long message;
+        synchronized (this) {
+            picture = drawn;
+            message = messageId;
         }
         if (picture == null) {
             finished(to, null);
@@ -118,20 +147,6 @@ public final class ChartSlot implements Job {
             api.editPhoto(to.chatId(), message, picture.png(), picture.captionHtml(), buttons);
         }
         finished(to, picture);
-    }
-
-    /** Rendered here, outside the slot's lock: the newest data, now that the chat's turn has come. */
-    private ChartPicture draw(ChartDraft draft, String showing) {
-        ChartPicture picture = draft.draw(showing).orElse(null);
-        if (picture != null) {
-            delivery.metrics().chartsDrawn.incrementAndGet();
-            synchronized (this) {
-                if (sending == draft) {
-                    drawn = picture;
-                }
-            }
-        }
-        return picture;
     }
 
     /** Telegram says the message shows this picture already: it reached the chat all the same. */

@@ -26,7 +26,14 @@ public final class Delivery implements Managed {
     private final Lanes lanes;
     private final FailedSends failures;
     private final CallbackAnswers answers;
+    /**
+     * Drawing is CPU work: as many threads as a small machine has cores, apart from the senders, so that a paced
+     * request never waits behind a drawing (it would then leave late, and late requests bunch into Telegram's
+     * limits).
+     */
+    private static final int DRAWING_THREADS = 2;
     private ExecutorService workers;
+    private ExecutorService drawers;
     private Thread dispatcher;
 
     public Delivery(TelegramGateway api, Pacer pacer, ChatBook chats, List<Long> admins, DeliveryMetrics metrics) {
@@ -90,19 +97,28 @@ public final class Delivery implements Managed {
     public void start(Threads threads) {
         lanes.open();
         workers = threads.pool("telegram-send", 8);
+        drawers = threads.pool("chart-draw", DRAWING_THREADS);
         answers.start(threads);
         dispatcher = threads.start("telegram-delivery",
-                () -> lanes.dispatch((chat, lane, next) -> workers.execute(() -> send(chat, lane, next))));
+                () -> lanes.dispatch((chat, lane, next, prepareOnly) -> {
+                    if (prepareOnly) {
+                        drawers.execute(() -> prepare(chat, lane, next));
+                    } else {
+                        workers.execute(() -> send(chat, lane, next));
+                    }
+                }));
     }
 
     @Override
     public void stop() {
         lanes.close();
         workers.shutdown();
+        drawers.shutdown();
         answers.stop();
         try {
             dispatcher.join(5_000);
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            drawers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -125,6 +141,22 @@ public final class Delivery implements Managed {
     @Override
     public String toString() {
         return "Telegram delivery";
+    }
+
+    /** On a drawing thread: the job's slow part, unpaced; it then waits at the head of its chat's lane for its request. */
+    private void prepare(long chat, Lane lane, Queued queued) {
+        try {
+            queued.job().prepare();
+        } catch (RuntimeException e) {
+            failures.crashed(chat, queued.job(), e);
+            lanes.finished(chat, lane);
+            return;
+        }
+        long current = chats.current(chat);
+        if (current != chat) {
+            queued.job().chatMoved(current);
+        }
+        lanes.prepared(chat, current, lane, queued);
     }
 
     /** On a worker: one request to Telegram; whatever happens, the chat's lane is free again afterwards. */

@@ -14,6 +14,18 @@ public interface Job {
     /** The Bot API method, for logs and metrics (never the token or the content). */
     String kind();
 
+    /** Whether its request can go as it is; one that cannot is first given a turn to {@link #prepare()}. */
+    default boolean ready() {
+        return true;
+    }
+
+    /**
+     * Slow work that waits until the chat's turn has come (a chart is drawn here, so that nothing is drawn that
+     * is not sent). Not paced: the job then waits at the head of its chat's queue, and its request is paced.
+     */
+    default void prepare() {
+    }
+
     /** Makes the call. Throws {@link TelegramFailure} when Telegram refuses or cannot be reached. */
     void run(TelegramGateway api, ChatTarget to);
 

@@ -17,7 +17,8 @@ import org.iterwatch.bot.delivery.Lane.Queued;
 final class Lanes {
     /** Takes a chosen job; called under the lock, so it must only hand the job to a pool. */
     interface Dispatch {
-        void send(long chat, Lane lane, Queued next);
+        /** @param prepareOnly the job is not {@link Job#ready()}: prepare it, then hand it back ({@link #prepared}) */
+        void send(long chat, Lane lane, Queued next, boolean prepareOnly);
     }
 
     private final Pacer pacer;
@@ -104,8 +105,12 @@ final class Lanes {
                 }
                 metrics.queued(next.job().priority(), -1);
                 lane.busy(true);
-                pacer.started(now);
-                dispatch.send(chat, lane, next);
+                // Preparing makes no request: only the request that follows takes a place in the pacing.
+                boolean prepareOnly = !next.job().ready();
+                if (!prepareOnly) {
+                    pacer.started(now);
+                }
+                dispatch.send(chat, lane, next, prepareOnly);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -136,6 +141,21 @@ final class Lanes {
             if (lane.isEmpty() && lanes.get(chat) == lane) {
                 lanes.remove(chat);
             }
+            changed.signalAll();
+        });
+    }
+
+    /**
+     * A job came back prepared: it goes first again, at once, for its paced request; to {@code currentChat} when
+     * its chat became a supergroup meanwhile ({@link #move} did not see it: it was out of the lane).
+     */
+    void prepared(long chat, long currentChat, Lane lane, Queued queued) {
+        locked(() -> {
+            lane.busy(false);
+            if (currentChat != chat && lane.isEmpty() && lanes.get(chat) == lane) {
+                lanes.remove(chat);
+            }
+            requeue(currentChat, queued);
             changed.signalAll();
         });
     }

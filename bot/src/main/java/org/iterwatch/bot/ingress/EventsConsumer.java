@@ -88,7 +88,9 @@ public final class EventsConsumer implements Managed {
 
     private void createTopic() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            // The broker's default.replication.factor: 1 on the embedded broker, what the operator chose on a cluster
+            // (a replica per broker, so that a dead broker does not take the alerts with it).
+            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(1), Optional.empty()))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 LOG.warn("cannot create the topic {}: {}", TOPIC, e.getCause().toString());

@@ -125,6 +125,8 @@ class CapacityBenchmark {
             double caughtUp = (System.nanoTime() - lastBatch) / 1e9;
             Sample end = sample(iterwatch, pid);
             summarize(samples, end, rounds, caughtUp, telegram.tooManyRequestsCount());
+            report("heap used after a full GC at the end (what the monitors hold): %.0f MB%n", liveHeapBytes(iterwatch, pid) / 1e6);
+            report("the biggest classes on the heap then:%n%s", biggestClasses(pid));
 
             assertThat(telegram.tooManyRequestsCount()).as("429s").isZero();
             // At most one chart per chat drawn and not yet confirmed when /metrics was read.
@@ -164,6 +166,23 @@ class CapacityBenchmark {
                 .mapToDouble(Map.Entry::getValue).sum();
         return new Sample(System.nanoTime(), cpuSeconds(pid), heap, m.getOrDefault("iterwatch_charts_drawn_total", 0.0),
                 m.getOrDefault("iterwatch_charts_sent_total", 0.0));
+    }
+
+    /** Heap used right after a full collection (jcmd GC.run): the live data, without garbage not yet collected. */
+    private static double liveHeapBytes(Iterwatch iterwatch, long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).as("jcmd GC.run").isTrue();
+        return sample(iterwatch, pid).heapBytes();
+    }
+
+    /** The classes that hold the most heap (jcmd GC.class_histogram), to show where the live data goes. */
+    private static String biggestClasses(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+        return out.lines().skip(1).limit(17).collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** User plus system time of the process, from /proc/PID/stat (fields 14 and 15, after the command name). */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBroker.Extension.class)
 class ActiveRestartTest {
     static final long ADMIN = 1301;
-    static final List<String> ACTIVE_THREADS = List.of("telegram-poll", "telegram-delivery", "telegram-send",
+    static final List<String> ACTIVE_THREADS = List.of("telegram-poll", "telegram-delivery", "telegram-send", "chart-draw",
             "alert-outbox", "heartbeat-watch", "chat-");
 
     final KafkaBroker kafka;
