@@ -37,6 +37,8 @@ public final class ChartSlot implements Job {
     private ChartDraft sending;
     /** The picture of {@code sending} once drawn, kept for a retry of the same request. */
     private ChartPicture drawn;
+    /** The buttons of the draft {@code drawn} was drawn from: they go with that picture. */
+    private Keyboard drawnButtons;
     private boolean queued;
 
     ChartSlot(long monitorId, ChatTarget target, Long messageId, String deliveredHash, Delivery delivery, Shown shown) {
@@ -117,6 +119,7 @@ public final class ChartSlot implements Job {
                 sending = null;
             } else {
                 drawn = picture;
+                drawnButtons = buttons;
             }
         }
         if (picture != null) {
@@ -129,9 +132,11 @@ public final class ChartSlot implements Job {
     public void run(TelegramGateway api, ChatTarget to) {
         ChartPicture picture;
         Long message;
+        Keyboard buttons;
         synchronized (this) {
             picture = drawn;
             message = messageId;
+            buttons = drawnButtons;
         }
         if (picture == null) {
             finished(to, null);
