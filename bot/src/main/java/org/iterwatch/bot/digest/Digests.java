@@ -23,6 +23,7 @@ import org.iterwatch.config.Threads;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.monitor.MonitorState;
 import org.iterwatch.monitor.MonitorView;
+import org.iterwatch.monitor.QuartzFactory;
 import org.iterwatch.render.BoardTile;
 import org.iterwatch.render.RenderedChart;
 import org.iterwatch.render.StatusBoard;
@@ -66,7 +67,9 @@ public final class Digests implements Managed, ChatMoves, StatusBoards.StateChan
         this.delivery = delivery;
         this.api = api;
         this.clock = clock;
-        this.scheduler = DigestScheduler.create(dataSource);
+        // A scheduler of its own on the monitors' job store: digests neither wait for monitor threads nor touch
+        // monitor jobs. A digest up to a minute late still counts as on time.
+        this.scheduler = QuartzFactory.create(dataSource, "iterwatch-digests", "digest", 1, Duration.ofMinutes(1));
         try {
             scheduler.getContext().put(CONTEXT_KEY, this);
         } catch (SchedulerException e) {
