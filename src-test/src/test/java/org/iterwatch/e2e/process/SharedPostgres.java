@@ -13,18 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * artifacts), started on first use, and a fresh database with a user and password of its own for each
  * installation that runs iterwatch on PostgreSQL.
  */
-final class SharedPostgres {
+public final class SharedPostgres {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
     /** What iterwatch needs to reach one database: the URL, and the user and password it takes from the environment. */
-    record Database(String name, String url, String user, String password) {
+    public record Database(String name, String url, String user, String password) {
     }
 
     private SharedPostgres() {
     }
 
-    static Database freshDatabase() {
+    public static Database freshDatabase() {
         String name = "iterwatch_" + ProcessHandle.current().pid() + "_" + NAMES.incrementAndGet();
         String password = "pg-password-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
         execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
@@ -32,7 +32,7 @@ final class SharedPostgres {
         return new Database(name, "jdbc:postgresql://127.0.0.1:" + server().getPort() + "/" + name, name, password);
     }
 
-    static void drop(Database database) {
+    public static void drop(Database database) {
         execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
         execute("DROP ROLE IF EXISTS " + database.name());
     }
