@@ -118,7 +118,7 @@ class CapacityBenchmark {
             }
             samples.add(sample(iterwatch, pid));
             long lastBatch = System.nanoTime();
-            String last = " \u2014 " + (long) (rounds + 1) * VALUES + " points";
+            String last = " \u2014 " + String.format(java.util.Locale.ROOT, "%,d", (long) (rounds + 1) * VALUES) + " points";
             ChatView chat = new ChatView(telegram);
             telegram.await(() -> topics.stream().allMatch(t -> chat.title(chatOf(t, topics, users), chartOf.get(t)).equals(t + last)),
                     SETUP, "every chart at its last batch");

@@ -68,7 +68,7 @@ class KafkaClusterTest {
             }
             assertThat(cluster.leaderOf(t)).as("the new leader").isNotEqualTo(killed);
 
-            ChatMessage shown = chat.awaitChart(ADMIN, chart, t + " \u2014 " + BATCHES * VALUES + " points");
+            ChatMessage shown = chat.awaitChart(ADMIN, chart, t + " \u2014 " + String.format(java.util.Locale.ROOT, "%,d", BATCHES * VALUES) + " points");
             telegram.await(() -> chat.caption(ADMIN, chart).contains("running"), TIMEOUT, "the chart running again");
             assertThat(chat.caption(ADMIN, chart)).contains("Points: " + BATCHES * VALUES)
                     .contains("iterations 1\u2013" + BATCHES).doesNotContain("Restarts").doesNotContain("missing").doesNotContain("Skipped");
