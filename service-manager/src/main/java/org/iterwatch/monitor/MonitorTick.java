@@ -93,6 +93,7 @@ final class MonitorTick {
             PreviousRun ended = reader.takeEnded();
             if (ended != null) {
                 repository.previousRun(row.id(), ended);
+                sup.previousRun = null;
             }
             MonitorRow current = supervisor.reportRestarts(row, reader);
             current = supervisor.watchStall(current, reader, sup, fresh, effective(current).stallPeriod());

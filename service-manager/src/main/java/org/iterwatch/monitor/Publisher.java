@@ -46,7 +46,7 @@ final class Publisher {
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null && f.shownHash() != null)) {
             return;
         }
-        PreviousRun previous = repository.previousRun(row.id()).orElse(null);
+        PreviousRun previous = previousRun(row.id(), monitor.supervision());
         Map<ChartView, List<Follower>> byView = followers.stream()
                 .collect(Collectors.groupingBy(Follower::view, LinkedHashMap::new, Collectors.toList()));
         // Not the whole series: a board's sparkline needs only its newest values.
@@ -60,6 +60,14 @@ final class Publisher {
                         recent));
             }
         });
+    }
+
+    /** Stored once per run end; read from the database the first time a monitor's chart needs it. */
+    private PreviousRun previousRun(long monitorId, Supervision sup) {
+        if (sup.previousRun == null) {
+            sup.previousRun = repository.previousRun(monitorId);
+        }
+        return sup.previousRun.orElse(null);
     }
 
     /** The picture of one view: all iterations, the latest against the ones before, or |Δ| per iteration. */

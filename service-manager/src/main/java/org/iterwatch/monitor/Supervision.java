@@ -20,6 +20,11 @@ final class Supervision {
     volatile boolean reconnecting;
     /** Series alerts known to be raised already: spares the database a look-up per open episode and tick. */
     final java.util.Set<String> alerted = new java.util.HashSet<>();
+    /**
+     * The previous run's shape as stored, read once rather than on every redraw; null until read, and again after
+     * a tick stored a newer one.
+     */
+    java.util.Optional<org.iterwatch.render.PreviousRun> previousRun;
     /** The convergence last worked out by a tick ({@code converge=}), for /status; null when not watched. */
     volatile org.iterwatch.render.Convergence convergence;
 }
