@@ -140,6 +140,9 @@ class DeliveryOrderTest {
 
         Thread stopper = new Thread(delivery::stop);
         stopper.start();
+        // The first send may finish only once the engine is closed (the stopper then waits for the threads to end);
+        // released earlier, the dispatcher could rightly send the waiting call before stop() began.
+        waitUntil(() -> stopper.getState() == Thread.State.TIMED_WAITING);
         firstMayFinish.countDown();
         stopper.join(15_000);
 
