@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pacing and the test JVM flags; the process is then restarted with the defaults for the measured run.
  *
  * <p>Run: {@code mvn -B -Pbench verify -pl src-test -am -Dtest=CapacityBenchmark}; a short run:
- * {@code -Dcapacity.monitors=50 -Dcapacity.seconds=30}.
+ * {@code -Dcapacity.monitors=50 -Dcapacity.seconds=30}; to see where the CPU goes:
+ * {@code -Dcapacity.jvmFlags=-XX:StartFlightRecording=filename=/tmp/capacity.jfr,settings=profile}.
  */
 @Tag("benchmark")
 @ExtendWith(KafkaBroker.Extension.class)
@@ -98,7 +99,7 @@ class CapacityBenchmark {
             Map<String, Long> chartOf = charts(telegram, topics, users);
 
             iterwatch.process().stop();
-            iterwatch.configure("delivery: null").jvmFlags("-Xmx1g").start();
+            iterwatch.configure("delivery: null").jvmFlags(measuredJvmFlags()).start();
             telegram.enforceLimits(30, 1, 20);
             long pid = iterwatch.process().pid();
             List<Sample> samples = new ArrayList<>();
@@ -132,6 +133,12 @@ class CapacityBenchmark {
             // At most one chart per chat drawn and not yet confirmed when /metrics was read.
             assertThat(end.drawn()).as("charts drawn").isLessThanOrEqualTo(end.sent() + CHATS);
         }
+    }
+
+    /** Production's heap bound, and whatever {@code capacity.jvmFlags} adds (e.g. a flight recording to profile). */
+    private static String[] measuredJvmFlags() {
+        String extra = System.getProperty("capacity.jvmFlags", "").strip();
+        return extra.isEmpty() ? new String[] {"-Xmx1g"} : (("-Xmx1g " + extra).split("\\s+"));
     }
 
     private void summarize(List<Sample> samples, Sample end, int rounds, double caughtUp, int tooMany) {
