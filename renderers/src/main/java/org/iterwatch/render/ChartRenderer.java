@@ -16,7 +16,7 @@ import java.util.List;
  * into its plot by own loops, because a pinned message is redrawn on every update and a million-point
  * series must cost milliseconds, not minutes. Series with more points than pixel columns are drawn
  * from their per-column extremes ({@link Projection}); the PNG is indexed-colour ({@link PngEncoder}).
- * Thread-safe: holds no state between renders.
+ * Thread-safe: each thread draws into buffers of its own ({@link Scratch}), reused from one picture to the next.
  */
 public final class ChartRenderer {
     public static final Color POINT_RED = new Color(220, 20, 20);
@@ -30,7 +30,7 @@ public final class ChartRenderer {
     public RenderedChart render(ChartRequest request) {
         int width = request.width();
         int height = request.height();
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = Scratch.ofThisThread().image(width, height);
         Graphics2D g = image.createGraphics();
         PlotArea area;
         long outliers = 0;

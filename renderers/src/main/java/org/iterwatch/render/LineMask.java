@@ -22,9 +22,13 @@ final class LineMask {
     private int dirtyBottom = Integer.MIN_VALUE;
 
     LineMask(PlotArea area) {
+        this(area, Scratch.ofThisThread());
+    }
+
+    LineMask(PlotArea area, Scratch scratch) {
         this.area = area;
         this.maskWidth = area.plotWidth();
-        this.coverage = new byte[maskWidth * (area.bottom() - area.top() + 1)];
+        this.coverage = scratch.coverage(maskWidth * (area.bottom() - area.top() + 1));
     }
 
     /** Through every vertex: each point when sparse, each column's mean when dense. */

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.zip.CRC32;
@@ -37,11 +38,13 @@ final class PngEncoder {
                 : image.getRGB(0, 0, width, height, null, 0, width);
         ColourTable colours = ColourTable.count(pixels);
         int[] palette = colours.palette(MAX_COLOURS, mustKeep);
-        byte[] rows = new byte[(width + 1) * height];
+        Scratch scratch = Scratch.ofThisThread();
+        byte[] rows = scratch.rows((width + 1) * height);
         int lastRgb = ~pixels[0];
         byte lastIndex = 0;
         for (int y = 0; y < height; y++) {
-            int out = y * (width + 1) + 1; // filter byte 0 (None) first: best for palette images
+            rows[y * (width + 1)] = 0; // filter None first: best for palette images (the buffer is reused)
+            int out = y * (width + 1) + 1;
             int in = y * width;
             for (int x = 0; x < width; x++) {
                 int rgb = pixels[in + x];
@@ -52,14 +55,20 @@ final class PngEncoder {
                 rows[out + x] = lastIndex;
             }
         }
-        ByteArrayOutputStream png = new ByteArrayOutputStream(32 * 1024);
-        png.writeBytes(SIGNATURE);
-        chunk(png, "IHDR", header(width, height));
-        chunk(png, "PLTE", plte(palette));
-        chunk(png, "iTXt", itxt(title));
-        chunk(png, "IDAT", deflate(rows));
-        chunk(png, "IEND", new byte[0]);
-        return png.toByteArray();
+        byte[] header = header(width, height);
+        byte[] plte = plte(palette);
+        byte[] itxt = itxt(title);
+        Compressed idat = deflate(rows, (width + 1) * height, scratch);
+        // Every chunk is 12 bytes besides its data: the one array handed out is allocated at its final size.
+        ByteBuffer png = ByteBuffer.allocate(SIGNATURE.length + 5 * 12 + header.length + plte.length + itxt.length
+                + idat.length());
+        png.put(SIGNATURE);
+        chunk(png, "IHDR", header, header.length);
+        chunk(png, "PLTE", plte, plte.length);
+        chunk(png, "iTXt", itxt, itxt.length);
+        chunk(png, "IDAT", idat.bytes(), idat.length());
+        chunk(png, "IEND", new byte[0], 0);
+        return png.array();
     }
 
     private static byte[] header(int width, int height) {
@@ -94,36 +103,39 @@ final class PngEncoder {
         return out.toByteArray();
     }
 
-    private static byte[] deflate(byte[] data) {
+    private record Compressed(byte[] bytes, int length) {
+    }
+
+    /** Compresses the first {@code length} bytes of {@code data} into the thread's buffer. */
+    private static Compressed deflate(byte[] data, int length, Scratch scratch) {
         // Level 1 is several times faster than the default on chart pixels and the file is barely larger.
         Deflater deflater = new Deflater(1);
         try {
-            deflater.setInput(data);
+            deflater.setInput(data, 0, length);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 16 + 64);
-            byte[] buffer = new byte[64 * 1024];
+            byte[] out = scratch.compressed(length / 8 + 1024);
+            int n = 0;
             while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
+                if (n == out.length) {
+                    out = scratch.grownCompressed();
+                }
+                n += deflater.deflate(out, n, out.length - n);
             }
-            return out.toByteArray();
+            return new Compressed(out, n);
         } finally {
             deflater.end();
         }
     }
 
-    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
-        byte[] head = new byte[8];
-        putInt(head, 0, data.length);
+    private static void chunk(ByteBuffer png, String type, byte[] data, int length) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(typeBytes, 0, head, 4, 4);
-        png.writeBytes(head);
-        png.writeBytes(data);
+        png.putInt(length);
+        png.put(typeBytes);
+        png.put(data, 0, length);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);
-        crc.update(data);
-        byte[] tail = new byte[4];
-        putInt(tail, 0, (int) crc.getValue());
-        png.writeBytes(tail);
+        crc.update(data, 0, length);
+        png.putInt((int) crc.getValue());
     }
 
     private static void putInt(byte[] b, int at, int v) {
