@@ -19,7 +19,7 @@ class DatabaseUrlTest {
 
     @Test
     void aFileDatabaseSurvivesAWriterThatIsInterrupted() throws Exception {
-        String url = Main.h2Url("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
+        String url = StorageWiring.h2Url("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath());
         try (Connection main = DriverManager.getConnection(url)) {
             execute(main, "CREATE TABLE t(id INT, v VARCHAR(1000))");
             AtomicReference<Exception> writerFailure = new AtomicReference<>();
@@ -37,11 +37,11 @@ class DatabaseUrlTest {
 
     @Test
     void commitsReachTheFileAtOnceAndTheDatabaseOutlivesTheJvmHook() {
-        assertThat(Main.h2Url("jdbc:h2:file:/x/db"))
+        assertThat(StorageWiring.h2Url("jdbc:h2:file:/x/db"))
                 .isEqualTo("jdbc:h2:async:/x/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        assertThat(Main.h2Url("jdbc:h2:async:/x/db;WRITE_DELAY=100"))
+        assertThat(StorageWiring.h2Url("jdbc:h2:async:/x/db;WRITE_DELAY=100"))
                 .isEqualTo("jdbc:h2:async:/x/db;WRITE_DELAY=100;DB_CLOSE_ON_EXIT=FALSE");
-        assertThat(Main.h2Url("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+        assertThat(StorageWiring.h2Url("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.iterwatch.monitor;
 
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.iterwatch.config.IterwatchException;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -20,6 +19,7 @@ import org.quartz.TriggerKey;
  */
 final class MonitorSchedule {
     private static final String GROUP = "monitors";
+    private static final QuartzCalls QUARTZ = new QuartzCalls("the monitor scheduler");
     private final DataSource dataSource;
     private final int threads;
     /** Replaced only by {@link #restart()}. */
@@ -37,7 +37,7 @@ final class MonitorSchedule {
     /** What each tick runs; set once, before {@link #start()}. */
     void runs(MonitorTick tick) {
         this.tick = tick;
-        quartz(() -> scheduler.setJobFactory((bundle, s) -> new MonitorJob(tick)));
+        QUARTZ.run(() -> scheduler.setJobFactory((bundle, s) -> new MonitorJob(tick)));
     }
 
     /**
@@ -49,7 +49,7 @@ final class MonitorSchedule {
         if (!running) {
             return;
         }
-        quartz(() -> {
+        QUARTZ.run(() -> {
             scheduler.shutdown(true);
             Scheduler fresh = QuartzFactory.create(dataSource, threads);
             fresh.setJobFactory((bundle, s) -> new MonitorJob(tick));
@@ -66,14 +66,14 @@ final class MonitorSchedule {
 
     /** A new monitor: its job exists, not yet running. */
     void add(long id) {
-        quartz(() -> scheduler.addJob(JobBuilder.newJob(MonitorJob.class).withIdentity(jobKey(id))
+        QUARTZ.run(() -> scheduler.addJob(JobBuilder.newJob(MonitorJob.class).withIdentity(jobKey(id))
                 .usingJobData(MonitorJob.MONITOR_ID, String.valueOf(id))
                 .storeDurably().requestRecovery().build(), false));
     }
 
     /** Runs the monitor every {@code period}, or, when it runs already, ticks it once at once. */
     void run(long id, Duration period) {
-        quartz(() -> {
+        QUARTZ.run(() -> {
             if (!scheduler.checkExists(triggerKey(id))) {
                 scheduler.scheduleJob(trigger(id, period));
             } else {
@@ -85,7 +85,7 @@ final class MonitorSchedule {
     /** A running monitor takes the new period at once; a stopped one keeps it for its next start. */
     void changePeriod(long id, Duration period) {
         if (isRunning(id)) {
-            quartz(() -> scheduler.rescheduleJob(triggerKey(id), trigger(id, period)));
+            QUARTZ.run(() -> scheduler.rescheduleJob(triggerKey(id), trigger(id, period)));
         }
     }
 
@@ -94,7 +94,7 @@ final class MonitorSchedule {
      * and draws the stopped chart.
      */
     void stop(long id) {
-        quartz(() -> {
+        QUARTZ.run(() -> {
             scheduler.unscheduleJob(triggerKey(id));
             scheduler.triggerJob(jobKey(id));
         });
@@ -105,40 +105,40 @@ final class MonitorSchedule {
      * followers or for a chat that chose another view.
      */
     void fire(long id) {
-        quartz(() -> scheduler.triggerJob(jobKey(id)));
+        QUARTZ.run(() -> scheduler.triggerJob(jobKey(id)));
     }
 
     /** Stops the repetition, with no last tick: the caller draws what is left. */
     void unschedule(long id) {
-        quartz(() -> scheduler.unscheduleJob(triggerKey(id)));
+        QUARTZ.run(() -> scheduler.unscheduleJob(triggerKey(id)));
     }
 
     void delete(long id) {
-        quartz(() -> scheduler.deleteJob(jobKey(id)));
+        QUARTZ.run(() -> scheduler.deleteJob(jobKey(id)));
     }
 
     boolean isRunning(long id) {
-        return quartzValue(() -> scheduler.checkExists(triggerKey(id)));
+        return QUARTZ.get(() -> scheduler.checkExists(triggerKey(id)));
     }
 
     synchronized void start() {
-        quartz(scheduler::start);
+        QUARTZ.run(scheduler::start);
         running = true;
     }
 
     /** No new ticks begin; the triggers are kept for the next {@link #start()}. */
     synchronized void standby() {
         running = false;
-        quartz(scheduler::standby);
+        QUARTZ.run(scheduler::standby);
     }
 
     boolean ticking() {
-        return !quartzValue(scheduler::getCurrentlyExecutingJobs).isEmpty();
+        return !QUARTZ.get(scheduler::getCurrentlyExecutingJobs).isEmpty();
     }
 
     /** Waits for the ticks under way and ends the worker threads. */
     void shutdown() {
-        quartz(() -> scheduler.shutdown(true));
+        QUARTZ.run(() -> scheduler.shutdown(true));
     }
 
     private static Trigger trigger(long id, Duration period) {
@@ -155,28 +155,5 @@ final class MonitorSchedule {
 
     private static TriggerKey triggerKey(long id) {
         return TriggerKey.triggerKey("monitor-" + id, GROUP);
-    }
-
-    private interface QuartzCall<T> {
-        T call() throws SchedulerException;
-    }
-
-    private interface QuartzAction {
-        void run() throws SchedulerException;
-    }
-
-    private static void quartz(QuartzAction action) {
-        quartzValue(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static <T> T quartzValue(QuartzCall<T> call) {
-        try {
-            return call.call();
-        } catch (SchedulerException e) {
-            throw new IterwatchException("the monitor scheduler failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -16,10 +16,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iterwatch.bot.kafka.KafkaAddress;
+import org.iterwatch.bot.kafka.ToolExit;
 import org.iterwatch.bot.kafka.Topics;
 import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.Durations;
-import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.config.IterwatchException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,36 +54,23 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
+        return ToolExit.of(spec.commandLine().getErr(), "iterwatch demo", () -> {
             Duration period = period();
-            IterwatchConfig config = KafkaAddress.config(configFile);
-            String servers = KafkaAddress.resolve(config);
+            String servers = KafkaAddress.servers(configFile);
             boolean cleared = startFresh(servers);
             out.println(intro(servers, period, cleared));
             out.flush();
             publish(servers, period, out);
             out.println("done: " + iterations + " iterations in " + topic + "; the chart says it is complete.");
             out.flush();
-            return 0;
-        } catch (ConfigException e) {
-            err.println("iterwatch: " + e.getMessage());
-            return 2;
-        } catch (IterwatchException e) {
-            err.println("iterwatch demo: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     private Duration period() {
         if (iterations < 1 || iterations > 100) {
             throw new ConfigException("--iterations: must be between 1 and 100 (was " + iterations + ")");
         }
-        try {
-            org.apache.kafka.common.internals.Topic.validate(topic);
-        } catch (org.apache.kafka.common.errors.InvalidTopicException e) {
-            throw new ConfigException("--topic: " + e.getMessage());
-        }
+        Topics.checkName(topic, reason -> new ConfigException("--topic: " + reason));
         Duration period;
         try {
             period = Durations.parse(pace);

@@ -17,12 +17,12 @@ import org.iterwatch.bot.delivery.Delivery;
 import org.iterwatch.bot.delivery.Priority;
 import org.iterwatch.bot.telegram.ChatTarget;
 import org.iterwatch.bot.telegram.TelegramGateway;
-import org.iterwatch.config.IterwatchException;
 import org.iterwatch.config.Managed;
 import org.iterwatch.config.Threads;
 import org.iterwatch.monitor.MonitorService;
 import org.iterwatch.monitor.MonitorState;
 import org.iterwatch.monitor.MonitorView;
+import org.iterwatch.monitor.QuartzCalls;
 import org.iterwatch.monitor.QuartzFactory;
 import org.iterwatch.render.BoardTile;
 import org.iterwatch.render.RenderedChart;
@@ -34,7 +34,6 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -48,6 +47,7 @@ public final class Digests implements Managed, ChatMoves, StatusBoards.StateChan
     static final String CONTEXT_KEY = "digests";
     private static final String GROUP = "digest";
     private static final Duration DAY = Duration.ofDays(1);
+    private static final QuartzCalls QUARTZ = new QuartzCalls("the digests' scheduler");
 
     private final Scheduler scheduler;
     private final DigestStore store;
@@ -70,27 +70,23 @@ public final class Digests implements Managed, ChatMoves, StatusBoards.StateChan
         // A scheduler of its own on the monitors' job store: digests neither wait for monitor threads nor touch
         // monitor jobs. A digest up to a minute late still counts as on time.
         this.scheduler = QuartzFactory.create(dataSource, "iterwatch-digests", "digest", 1, Duration.ofMinutes(1));
-        try {
-            scheduler.getContext().put(CONTEXT_KEY, this);
-        } catch (SchedulerException e) {
-            throw new IterwatchException("cannot set up the digests' scheduler: " + e.getMessage(), e);
-        }
+        QUARTZ.run(() -> scheduler.getContext().put(CONTEXT_KEY, this));
     }
 
     /** Quartz runs its own threads; they are the scheduler's, started and stopped here. */
     @Override
     public void start(Threads threads) {
-        quartz(scheduler::start);
+        QUARTZ.run(scheduler::start);
     }
 
     @Override
     public void stop() {
-        quartz(scheduler::standby);
+        QUARTZ.run(scheduler::standby);
     }
 
     @Override
     public void close() {
-        quartz(() -> scheduler.shutdown(true));
+        QUARTZ.run(() -> scheduler.shutdown(true));
     }
 
     /** The chat's digest every day at this time of that zone (replacing an earlier one); returns its next time. */
@@ -104,7 +100,7 @@ public final class Digests implements Managed, ChatMoves, StatusBoards.StateChan
                         // iterwatch was down at the time: the digest comes once, when it is back
                         .withMisfireHandlingInstructionFireAndProceed()).build();
         store.setBaseline(chatId, points(), clock.millis());
-        return quartz(() -> {
+        return QUARTZ.get(() -> {
             scheduler.addJob(job, true);
             scheduler.unscheduleJob(trigger(chatId));
             return scheduler.scheduleJob(trigger).toInstant();
@@ -114,12 +110,12 @@ public final class Digests implements Managed, ChatMoves, StatusBoards.StateChan
     /** @return false when the chat had no digest */
     public boolean off(long chatId) {
         store.forget(chatId);
-        return quartz(() -> scheduler.deleteJob(job(chatId)));
+        return QUARTZ.get(() -> scheduler.deleteJob(job(chatId)));
     }
 
     /** The chat's digest: its time, zone and next run; empty when it has none. */
     public Optional<DigestTexts.Schedule> of(long chatId) {
-        return quartz(() -> Optional.ofNullable(scheduler.getTrigger(trigger(chatId))).map(t -> {
+        return QUARTZ.get(() -> Optional.ofNullable(scheduler.getTrigger(trigger(chatId))).map(t -> {
             CronTrigger cron = (CronTrigger) t;
             String[] f = cron.getCronExpression().split(" ");
             LocalTime time = LocalTime.of(Integer.parseInt(f[2]), Integer.parseInt(f[1]), Integer.parseInt(f[0]));
@@ -188,28 +184,5 @@ public final class Digests implements Managed, ChatMoves, StatusBoards.StateChan
 
     private static TriggerKey trigger(long chatId) {
         return TriggerKey.triggerKey("digest-" + chatId, GROUP);
-    }
-
-    private interface QuartzCall<T> {
-        T call() throws SchedulerException;
-    }
-
-    private interface QuartzAction {
-        void run() throws SchedulerException;
-    }
-
-    private static <T> T quartz(QuartzCall<T> call) {
-        try {
-            return call.call();
-        } catch (SchedulerException e) {
-            throw new IterwatchException("the digests' scheduler failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void quartz(QuartzAction action) {
-        quartz(() -> {
-            action.run();
-            return null;
-        });
     }
 }

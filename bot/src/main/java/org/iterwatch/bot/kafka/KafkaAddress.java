@@ -25,8 +25,17 @@ public final class KafkaAddress {
     private KafkaAddress() {
     }
 
-    /** The configuration as iterwatch reads it (file, then environment), without needing a bot token. */
-    public static IterwatchConfig config(Path file) {
+    /**
+     * The bootstrap servers of the configuration as iterwatch reads it ({@code file}, or $ITERWATCH_CONFIG, then
+     * the environment; no bot token needed), checked to answer.
+     *
+     * @throws IterwatchException naming what to do when no broker answers there
+     */
+    public static String servers(Path file) {
+        return resolve(config(file));
+    }
+
+    private static IterwatchConfig config(Path file) {
         Path chosen = file;
         String fromEnv = System.getenv("ITERWATCH_CONFIG");
         if (chosen == null && fromEnv != null && !fromEnv.isBlank()) {
@@ -35,12 +44,7 @@ public final class KafkaAddress {
         return new ConfigLoader().loadWithoutToken(chosen, System.getenv());
     }
 
-    /**
-     * The bootstrap servers, checked to answer.
-     *
-     * @throws IterwatchException naming what to do when no broker answers there
-     */
-    public static String resolve(IterwatchConfig config) {
+    private static String resolve(IterwatchConfig config) {
         quietKafkaClients();
         String servers = config.kafka().embedded() ? embedded(config) : config.kafka().bootstrapServers();
         try (Admin admin = admin(servers)) {

@@ -2,12 +2,7 @@ package org.iterwatch.bot.kafka;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.internals.Topic;
-import org.iterwatch.config.ConfigException;
-import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.config.IterwatchException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,34 +62,18 @@ public final class TopicCommand implements Callable<Integer> {
 
     private int run(String name, Action action) {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Optional.ofNullable(name).ifPresent(TopicCommand::checkName);
-            IterwatchConfig config = KafkaAddress.config(configFile);
-            try (Topics topics = new Topics(KafkaAddress.resolve(config))) {
+        return ToolExit.of(spec.commandLine().getErr(), "iterwatch topic", () -> {
+            if (name != null) {
+                Topics.checkName(name, IterwatchException::new);
+            }
+            try (Topics topics = new Topics(KafkaAddress.servers(configFile))) {
                 out.println(action.on(topics));
                 out.flush();
-                return 0;
             }
-        } catch (ConfigException e) {
-            err.println("iterwatch: " + e.getMessage());
-            return 2;
-        } catch (IterwatchException e) {
-            err.println("iterwatch topic: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     private static String fail(String message) {
         throw new IterwatchException(message);
-    }
-
-    /** Kafka's own rules (letters, digits, '.', '_', '-', at most 249), before anything is asked of the broker. */
-    private static void checkName(String name) {
-        try {
-            Topic.validate(name);
-        } catch (InvalidTopicException e) {
-            throw new IterwatchException(e.getMessage());
-        }
     }
 }

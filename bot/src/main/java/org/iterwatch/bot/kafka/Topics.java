@@ -18,14 +18,30 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.internals.Topic;
 import org.iterwatch.config.IterwatchException;
 
 /** The admin requests behind {@code iterwatch topic}; none of them creates a topic by accident. */
 public final class Topics implements AutoCloseable {
     private static final long WAIT_SECONDS = 30;
     private final Admin admin;
+
+    /**
+     * Kafka's own rules for a topic's name (letters, digits, '.', '_', '-', at most 249), checked before anything
+     * is asked of the broker.
+     *
+     * @param refusal the exception to throw, made from Kafka's reason
+     */
+    public static void checkName(String name, Function<String, ? extends IterwatchException> refusal) {
+        try {
+            Topic.validate(name);
+        } catch (InvalidTopicException e) {
+            throw refusal.apply(e.getMessage());
+        }
+    }
 
     public Topics(String bootstrapServers) {
         this.admin = KafkaAddress.admin(bootstrapServers);
