@@ -48,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Run: {@code mvn -B -Pbench verify -pl src-test -am -Dtest=CapacityBenchmark}; a short run:
  * {@code -Dcapacity.monitors=50 -Dcapacity.seconds=30}; to see where the CPU goes:
- * {@code -Dcapacity.jvmFlags=-XX:StartFlightRecording=filename=/tmp/capacity.jfr,settings=profile}.
+ * {@code -Dcapacity.jvmFlags=-XX:StartFlightRecording=duration=100s,filename=/tmp/capacity.jfr,settings=profile}
+ * (with a duration: the process is killed at the end, so the recording must end before).
  */
 @Tag("benchmark")
 @ExtendWith(KafkaBroker.Extension.class)
