@@ -7,10 +7,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A monitor that reads in this process: its reader and its supervision.
  *
- * <p>One tick at a time works with it: Quartz runs a monitor's ticks one after another, and the tick lock
- * states that rule and carries the reader's state from one worker thread to the next. Nothing else waits for
- * that lock for long: commands read the reader's published snapshot, a stop is a flag the reader asks between
- * polls, and a monitor retired while a tick reads is closed by that tick as it leaves.
+ * <p>One tick at a time works with it: the tick lock keeps that rule (a repeat that finds it taken is skipped)
+ * and carries the reader's state from one worker thread to the next. Nothing else waits for that lock for
+ * long: commands read the reader's published snapshot, a stop is a flag the reader asks between polls, and a
+ * monitor retired while a tick reads is closed by that tick as it leaves.
  */
 final class LiveMonitor {
     private final TopicReader reader;
@@ -25,6 +25,18 @@ final class LiveMonitor {
     /** Takes the reader for one tick (or an export); false when the monitor was retired meanwhile. */
     boolean enter() {
         tick.lock();
+        if (retired) {
+            leave();
+            return false;
+        }
+        return true;
+    }
+
+    /** As {@link #enter()}, but false at once while another tick holds the reader. */
+    boolean tryEnter() {
+        if (!tick.tryLock()) {
+            return false;
+        }
         if (retired) {
             leave();
             return false;

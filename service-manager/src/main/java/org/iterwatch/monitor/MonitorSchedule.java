@@ -149,6 +149,11 @@ final class MonitorSchedule {
                 .build();
     }
 
+    /** Whether a tick was fired by a monitor's repetition rather than once ({@code triggerJob}: a stop, a view). */
+    static boolean isRepeat(TriggerKey key) {
+        return GROUP.equals(key.getGroup());
+    }
+
     private static JobKey jobKey(long id) {
         return JobKey.jobKey("monitor-" + id, GROUP);
     }

@@ -39,9 +39,6 @@ final class Publisher {
      */
     void publish(MonitorRow row, MonitorState state, LiveMonitor monitor, boolean coordinates, Convergence convergence,
                  boolean changed) {
-        if (changed) {
-            repository.lastKnown(row.id(), monitor.reader().snapshot());
-        }
         List<Follower> followers = repository.followers(row.id());
         if (followers.isEmpty() || !changed && followers.stream().allMatch(f -> f.messageId() != null && f.shownHash() != null)) {
             return;

@@ -83,6 +83,25 @@ class LiveMonitorTest {
     }
 
     @Test
+    void aRepeatWhileATickHoldsTheReaderLeavesAtOnceAndARetiredMonitorTakesNone() throws Exception {
+        LiveMonitor monitor = live.obtain(ID, "t");
+        assertThat(monitor.enter()).isTrue();
+        AtomicBoolean repeatEntered = new AtomicBoolean(true);
+        Thread repeat = new Thread(() -> repeatEntered.set(monitor.tryEnter()), "repeat");
+        repeat.start();
+        repeat.join(30_000);
+
+        assertThat(repeat.isAlive()).as("the repeat waited").isFalse();
+        assertThat(repeatEntered).as("a repeat while a tick reads").isFalse();
+        monitor.leave();
+        assertThat(monitor.tryEnter()).as("once the tick left").isTrue();
+        monitor.leave();
+        live.retire(ID);
+        assertThat(monitor.tryEnter()).as("after the retirement").isFalse();
+        assertThat(reader.closed()).isTrue();
+    }
+
+    @Test
     void aTickThatRetiresItsOwnMonitorKeepsTheReaderUntilItLeaves() {
         LiveMonitor monitor = live.obtain(ID, "t");
         assertThat(monitor.enter()).isTrue();
