@@ -13,7 +13,7 @@ public final class MonitorSchema {
                 .dataSource(dataSource)
                 .table("monitor_schema_history")
                 .locations("classpath:org/iterwatch/monitor/db")
-                .javaMigrations(new QuartzTables())
+                .javaMigrations(new QuartzTables(), new QuartzIndexes())
                 .load()
                 .migrate();
     }

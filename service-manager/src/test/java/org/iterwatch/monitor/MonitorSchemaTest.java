@@ -30,4 +30,19 @@ class MonitorSchemaTest {
         repository.delete(row.id());
         assertThat(repository.followers(row.id())).isEmpty();
     }
+
+    @Test
+    void theSchedulersSearchForDueTriggersUsesAnIndexOnH2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        MonitorSchema.migrate(ds);
+
+        // Quartz's own query (StdJDBCDelegate.SELECT_NEXT_TRIGGER_TO_ACQUIRE), run on every acquisition.
+        String plan = Jdbi.create(ds).withHandle(h -> h.createQuery("EXPLAIN SELECT TRIGGER_NAME, TRIGGER_GROUP, "
+                + "NEXT_FIRE_TIME, PRIORITY FROM QRTZ_TRIGGERS WHERE SCHED_NAME = 'iterwatch' AND TRIGGER_STATE = 'WAITING' "
+                + "AND NEXT_FIRE_TIME <= 1 AND (MISFIRE_INSTR = -1 OR (MISFIRE_INSTR != -1 AND NEXT_FIRE_TIME >= 0)) "
+                + "ORDER BY NEXT_FIRE_TIME ASC, PRIORITY DESC").mapTo(String.class).one());
+
+        assertThat(plan).contains("IDX_QRTZ_T_NFT_ST").doesNotContain("tableScan");
+    }
 }
