@@ -229,6 +229,7 @@ public final class ChartRenderer {
         int r = (int) Math.ceil(radius);
         int[] tops = new int[2 * r + 1];
         int[] bottoms = new int[2 * r + 1];
+        Raster.Spans spans = new Raster.Spans(lo.length);
         for (int c = 0; c < lo.length; c++) {
             int n = 0;
             for (int d = -r; d <= r; d++) {
@@ -244,11 +245,12 @@ public final class ChartRenderer {
                 bottoms[n] = (int) Math.round(hi[src] + reach - 0.5);
                 n++;
             }
-            paintUnion(raster, area.left() + c, tops, bottoms, n, rgb);
+            union(spans, area.left() + c, tops, bottoms, n);
         }
+        raster.fill(spans, rgb);
     }
 
-    private static void paintUnion(Raster raster, int x, int[] tops, int[] bottoms, int n, int rgb) {
+    private static void union(Raster.Spans spans, int x, int[] tops, int[] bottoms, int n) {
         for (int i = 1; i < n; i++) { // insertion sort by top: n is at most 2r + 1
             int t = tops[i];
             int b = bottoms[i];
@@ -268,7 +270,7 @@ public final class ChartRenderer {
             while (++i < n && tops[i] <= bottom + 1) {
                 bottom = Math.max(bottom, bottoms[i]);
             }
-            raster.column(x, top, bottom, rgb);
+            spans.add(x, top, bottom);
         }
     }
 }

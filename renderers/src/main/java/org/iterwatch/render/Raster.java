@@ -60,6 +60,54 @@ final class Raster {
         }
     }
 
+    /**
+     * Fills the spans row by row: the same pixels as a {@link #column} per span, but written in memory order.
+     * Column by column, a plot's worth of spans touched a new cache line with every pixel.
+     */
+    void fill(Spans spans, int rgb) {
+        int from = Math.max(spans.top, clipTop);
+        int to = Math.min(spans.bottom, clipBottom);
+        for (int y = from; y <= to; y++) {
+            int row = y * width;
+            for (int k = 0; k < spans.n; k++) {
+                int x = spans.xs[k];
+                if (spans.tops[k] <= y && y <= spans.bottoms[k] && x >= clipLeft && x <= clipRight) {
+                    pixels[row + x] = rgb;
+                }
+            }
+        }
+    }
+
+    /** Vertical runs of pixels [top, bottom] in columns x, gathered to be filled at once. */
+    static final class Spans {
+        private int[] xs;
+        private int[] tops;
+        private int[] bottoms;
+        private int n;
+        private int top = Integer.MAX_VALUE;
+        private int bottom = Integer.MIN_VALUE;
+
+        Spans(int capacity) {
+            xs = new int[Math.max(1, capacity)];
+            tops = new int[xs.length];
+            bottoms = new int[xs.length];
+        }
+
+        void add(int x, int from, int to) {
+            if (n == xs.length) {
+                xs = java.util.Arrays.copyOf(xs, 2 * n);
+                tops = java.util.Arrays.copyOf(tops, 2 * n);
+                bottoms = java.util.Arrays.copyOf(bottoms, 2 * n);
+            }
+            xs[n] = x;
+            tops[n] = from;
+            bottoms[n] = to;
+            n++;
+            top = Math.min(top, from);
+            bottom = Math.max(bottom, to);
+        }
+    }
+
     static int blend(int under, int over, int alpha) {
         int inv = 255 - alpha;
         int r = (((over >> 16) & 0xFF) * alpha + ((under >> 16) & 0xFF) * inv + 127) / 255;
