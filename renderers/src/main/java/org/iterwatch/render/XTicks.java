@@ -33,6 +33,9 @@ record XTicks(double first, double step, int count, boolean whole) {
     static XTicks cover(double min, double max, boolean whole, double pixels, double minSpacing,
                         ToDoubleFunction<String> labelWidth) {
         double span = max - min;
+        if (!(span > 0) || !Double.isFinite(span)) { // no round ticks to find: the ends themselves, and the middle
+            return new XTicks(min, max / 2 - min / 2, 2, false);
+        }
         int exponent = (int) Math.floor(Math.log10(span / 50));
         for (int e = exponent; ; e++) {
             for (double m : MANTISSAS) {
@@ -42,7 +45,9 @@ record XTicks(double first, double step, int count, boolean whole) {
                 }
                 XTicks ticks = around(min, max, step, whole);
                 double spacing = pixels / ticks.count;
-                if (spacing >= minSpacing && spacing >= 1.2 * ticks.widestLabel(labelWidth) + minSpacing / 10) {
+                // one interval is as few as there can be, whether its labels fit or not
+                if (ticks.count == 1 || spacing >= minSpacing
+                        && spacing >= 1.2 * ticks.widestLabel(labelWidth) + minSpacing / 10) {
                     return ticks;
                 }
             }

@@ -81,6 +81,14 @@ class XAxisTest {
         assertThat(large.label(-0.0)).isEqualTo("0");
     }
 
+    @Test
+    void labelsThatNeverFitStillEndTheSearch() {
+        XTicks ticks = XTicks.cover(0.001, 0.002, false, 100, 60, s -> 1000);
+        assertThat(ticks.count()).isEqualTo(1);
+        assertThat(ticks.first()).isLessThanOrEqualTo(0.001);
+        assertThat(ticks.last()).isGreaterThanOrEqualTo(0.002);
+    }
+
     /** What XChart labelled the x axis with, for a frame drawn as the renderer draws it. */
     static List<String> xLabels(ChartRequest request) {
         BufferedImage image = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_INT_RGB);
