@@ -90,15 +90,6 @@ final class FrameChart extends XYChart {
         return scale;
     }
 
-    /** The value ranges as drawn: the x axis reaches from its first tick to its last. */
-    DataRange range() {
-        return range;
-    }
-
-    XTicks xTicks() {
-        return xTicks;
-    }
-
     private Font labelFont() {
         return new Font(Font.SANS_SERIF, Font.PLAIN, px(LABEL_SIZE));
     }

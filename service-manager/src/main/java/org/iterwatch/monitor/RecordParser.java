@@ -197,7 +197,7 @@ final class RecordParser {
      * The non-finite value a JSON string names: "NaN", "Infinity" or "-Infinity", exactly, as JavaScript's
      * encoders, pandas' to_json and some C++ libraries write what Python's json writes bare. Null for any other text.
      */
-    static Double nonFinite(String text) {
+    private static Double nonFinite(String text) {
         return switch (text) {
             case "NaN" -> Double.NaN;
             case "Infinity" -> Double.POSITIVE_INFINITY;
