@@ -14,8 +14,9 @@ import java.util.List;
  * the plot's edge ({@link Projection}) and counted in the caption.
  *
  * @param realX whether any series has solver coordinates (else x counts points 1, 2, 3, …)
+ * @param wholeX whether every abscissa is a whole number (points counted, iterations, indices): no decimals on the axis
  */
-record DataRange(double xMin, double xMax, double yMin, double yMax, boolean logY, boolean realX) {
+record DataRange(double xMin, double xMax, double yMin, double yMax, boolean logY, boolean realX, boolean wholeX) {
     /** Enough values for quantiles good to a fraction of a percent; more would only cost a longer sort. */
     private static final int SAMPLE = 20_000;
     private static final double TAIL = 0.005;
@@ -31,6 +32,7 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
         boolean realX = false;
+        boolean wholeX = true;
         long placeable = 0;
         for (PlotSeries s : series) {
             realX |= s.x() != null;
@@ -44,6 +46,7 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
                 // A non-finite value is still data: its abscissa belongs on the axis, where it is marked.
                 xMin = Math.min(xMin, at);
                 xMax = Math.max(xMax, at);
+                wholeX &= x == null || at == Math.rint(at);
                 double v = y[i];
                 // Written out rather than via PlotSeries.drawable: this loop runs once per point.
                 if (!(v > Double.NEGATIVE_INFINITY && v < Double.POSITIVE_INFINITY) || logY && v <= 0) {
@@ -58,9 +61,10 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
             realX |= previous.realX();
             xMin = Math.min(xMin, previous.xMin());
             xMax = Math.max(xMax, previous.xMax());
+            wholeX &= previous.xMin() == Math.rint(previous.xMin()) && previous.xMax() == Math.rint(previous.xMax());
         }
         if (xMin > xMax) {
-            return new DataRange(realX ? 0 : 1, realX ? 1 : 10, logY ? 1 : 0, logY ? 10 : 1, logY, realX);
+            return new DataRange(realX ? 0 : 1, realX ? 1 : 10, logY ? 1 : 0, logY ? 10 : 1, logY, realX, !realX);
         }
         if (yMin > yMax) { // only non-finite values so far
             yMin = logY ? 1 : 0;
@@ -83,7 +87,12 @@ record DataRange(double xMin, double xMax, double yMin, double yMax, boolean log
         }
         double[] x = realX || xMax > xMin ? widened(xMin, xMax, false) : new double[] {xMin - 1, xMax + 1};
         double[] y = widened(yMin, yMax, logY);
-        return new DataRange(x[0], x[1], y[0], y[1], logY, realX);
+        return new DataRange(x[0], x[1], y[0], y[1], logY, realX, wholeX);
+    }
+
+    /** The same values on an x axis that reaches from {@code from} to {@code to} (its ticks may reach past the data). */
+    DataRange withX(double from, double to) {
+        return new DataRange(from, to, yMin, yMax, logY, realX, wholeX);
     }
 
     /**

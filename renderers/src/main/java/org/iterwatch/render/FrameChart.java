@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,10 +18,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * XChart draws everything around the data: background, title, axis titles, ticks, tick labels, grid,
- * legend, log axis. It is given the axis ranges and one three-point stand-in per series (values NaN,
- * so nothing of it is painted) instead of the data: XChart's cost grows with the data (its tick
- * search walks all x values for every candidate spacing), while the frame depends only on the ranges.
- * The data are then painted into {@link #plotArea()} by {@link ChartRenderer}.
+ * legend, log axis. It is given the axis ranges and one stand-in per series (values NaN, so nothing of it
+ * is painted) instead of the data: XChart's cost grows with the data (its tick search walks all x values
+ * for every candidate spacing), while the frame depends only on the ranges. The stand-ins' abscissae are
+ * the x axis's ticks ({@link XTicks}), evenly spaced, so XChart puts its ticks there: the axis starts and
+ * ends on a labelled tick. The data are then painted into {@link #plotArea()} by {@link ChartRenderer}.
  *
  * <p>Sizes are for a 1280 px wide picture and scale with it: Telegram shows such a photo about 360 CSS
  * px wide on a phone, where 32 px tick labels become 9 px text, the least that reads comfortably.
@@ -35,21 +37,35 @@ final class FrameChart extends XYChart {
     /** Marker radius and line width for a 1280 px wide picture. */
     private static final double MARKER_RADIUS = 4.5;
     private static final double LINE_WIDTH = 2.5;
-    /** Where the stand-in's middle point sits: uneven spacing keeps XChart's even-x tick search off. */
-    private static final double STAND_IN_MIDDLE = 0.3;
+    /** Labels at least this far apart, so that numbers never touch on a phone. */
+    private static final int X_TICK_SPACING = 150;
+    /**
+     * The share of the picture's width the plot is taken to have when the x ticks are chosen, before XChart has laid
+     * it out: on the low side (wide value labels leave less), so that XChart never finds the labels too crowded and
+     * leaves out every other one.
+     */
+    private static final double PLOT_SHARE = 0.75;
 
     private final DataRange range;
+    private final XTicks xTicks;
     private final double scale;
 
-    private FrameChart(int width, int height, DataRange range) {
+    private FrameChart(int width, int height, DataRange data, Graphics2D g) {
         super(width, height);
-        this.range = range;
         this.scale = Math.max(0.4, Math.min(width / 1280.0, height / 720.0));
+        FontMetrics labels = g.getFontMetrics(labelFont());
+        this.xTicks = XTicks.cover(data.xMin(), data.xMax(), data.wholeX(), PLOT_SHARE * width, px(X_TICK_SPACING),
+                labels::stringWidth);
+        this.range = data.withX(xTicks.first(), xTicks.last());
     }
 
-    /** A frame for {@code request}; {@code g} measures text so titles can be shortened to fit. */
-    static FrameChart of(ChartRequest request, DataRange range, Graphics2D g) {
-        FrameChart chart = new FrameChart(request.width(), request.height(), range);
+    /**
+     * A frame for {@code request} over {@code data}; {@code g} measures text so titles can be shortened to fit. The
+     * x axis reaches from the tick at or before the data's start to the one at or after their end.
+     */
+    static FrameChart of(ChartRequest request, DataRange data, Graphics2D g) {
+        FrameChart chart = new FrameChart(request.width(), request.height(), data, g);
+        DataRange range = chart.range;
         // Faded earlier iterations (the Latest view) have no legend entry.
         List<PlotSeries> shown = request.series().subList(0,
                 Math.max(0, request.series().size() - request.options().faded()));
@@ -72,6 +88,10 @@ final class FrameChart extends XYChart {
 
     double scale() {
         return scale;
+    }
+
+    private Font labelFont() {
+        return new Font(Font.SANS_SERIF, Font.PLAIN, px(LABEL_SIZE));
     }
 
     int px(double size) {
@@ -99,7 +119,7 @@ final class FrameChart extends XYChart {
         s.setPlotGridLinesStroke(new BasicStroke((float) Math.max(1, 1.5 * scale)));
         s.setChartPadding(px(12));
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, px(TITLE_SIZE)));
-        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, px(LABEL_SIZE)));
+        s.setAxisTickLabelsFont(labelFont());
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, px(AXIS_TITLE_SIZE)));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, px(LABEL_SIZE)));
         s.setLegendVisible(legend);
@@ -109,13 +129,9 @@ final class FrameChart extends XYChart {
         s.setLegendPadding(px(16));
         s.setLegendSeriesLineLength(px(40));
         s.setMarkerSize((int) Math.round(2 * MARKER_RADIUS * scale));
-        // Labels at least this far apart, so numbers as wide as "400,000" never touch on a phone.
-        s.setXAxisTickMarkSpacingHint(px(150));
+        s.setXAxisTickMarkSpacingHint(px(X_TICK_SPACING));
         s.setYAxisTickMarkSpacingHint(px(80));
-        if (!range.realX()) {
-            // Whole numbers only: XChart widens the spacing until labels differ, so no "1.5" on a count.
-            s.setXAxisDecimalPattern("#,##0");
-        }
+        s.setXAxisTickLabelsFormattingFunction(xTicks::label);
         s.setYAxisLogarithmic(range.logY());
         s.setXAxisMin(range.xMin());
         s.setXAxisMax(range.xMax());
@@ -124,8 +140,9 @@ final class FrameChart extends XYChart {
     }
 
     private void standIns(List<PlotSeries> series) {
-        double[] x = {range.xMin(), range.xMin() + STAND_IN_MIDDLE * (range.xMax() - range.xMin()), range.xMax()};
-        double[] y = {Double.NaN, Double.NaN, Double.NaN};
+        double[] x = xTicks.values();
+        double[] y = new double[x.length];
+        Arrays.fill(y, Double.NaN);
         Set<String> names = new HashSet<>();
         int count = Math.max(1, series.size());
         for (int i = 0; i < count; i++) {
@@ -142,6 +159,11 @@ final class FrameChart extends XYChart {
             standIn.setLineColor(ChartRenderer.line(i));
             standIn.setLineStyle(new BasicStroke(2 * lineHalfWidth()));
         }
+    }
+
+    /** The x axis's labels as XChart drew them, known once {@link #paint} has laid the chart out. */
+    List<String> xTickLabels() {
+        return List.copyOf(axisPair.getXAxis().getAxisTickCalculator().getTickLabels());
     }
 
     /** XChart's plot rectangle, known once {@link #paint} has laid the chart out. */

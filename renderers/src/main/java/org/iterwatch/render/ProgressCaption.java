@@ -41,7 +41,9 @@ public record ProgressCaption(String topic, String state, long points, long firs
         StringBuilder out = new StringBuilder();
         out.append("<b>").append(Html.escape(Html.shorten(topic, MAX_TOPIC))).append("</b>\n");
         out.append("State: ").append(Html.escape(Html.shorten(state, MAX_STATE))).append('\n');
-        out.append("Points: ").append(points);
+        // grouped as the title writes it: 1,000,000 reads at a glance, 1000000 does not. Iteration numbers stay
+        // ungrouped: the missing ones follow as a comma-separated list.
+        out.append("Points: ").append(Titles.count(points));
         if (points > 0) {
             out.append(" \u00b7 iterations ").append(firstIteration).append('\u2013').append(lastIteration);
         }

@@ -52,6 +52,14 @@ class CaptionTest {
     }
 
     @Test
+    void countsAreGroupedAsInTheTitle() {
+        String html = new ProgressCaption("t", "running", 1_000_000, 1, 12_500, null, 0).html(CaptionDetails.NONE);
+
+        assertThat(parse(html)).contains("Points: 1,000,000 \u00b7 iterations 1\u201312500");
+        assertThat(Titles.progress("t", 1_000_000)).isEqualTo("t \u2014 1,000,000 points");
+    }
+
+    @Test
     void fitCutsByVisibleLengthNeverInsideATagEntityOrEmojiAndClosesTags() {
         String html = "<b>" + "&amp;".repeat(10) + EMOJI.repeat(10) + "</b>";
 

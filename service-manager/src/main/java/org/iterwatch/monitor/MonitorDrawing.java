@@ -33,9 +33,9 @@ final class MonitorDrawing implements ChartDraft {
     }
 
     /** What one view draws, copied under the tick lock. */
-    private record Copied(List<PlotSeries> all, List<PlotSeries> newest, List<Deltas.Delta> deltas) implements Plots {
+    private record Copied(List<PlotSeries> all, LatestLines newest, List<Deltas.Delta> deltas) implements Plots {
         @Override
-        public List<PlotSeries> latest(int count) {
+        public LatestLines latest(int count) {
             return newest;
         }
     }
@@ -86,9 +86,9 @@ final class MonitorDrawing implements ChartDraft {
 
     private Plots copy(TopicReader reader) {
         boolean delta = view.kind() == ChartView.Kind.DELTA && convergence != null;
-        List<PlotSeries> newest = view.kind() == ChartView.Kind.LATEST ? reader.latest(coordinates, Publisher.LATEST)
-                : List.of();
-        boolean all = !delta && newest.isEmpty();
+        LatestLines newest = view.kind() == ChartView.Kind.LATEST ? reader.latest(coordinates, Publisher.LATEST)
+                : LatestLines.NONE;
+        boolean all = !delta && newest.lines().isEmpty();
         return new Copied(all ? reader.plot(coordinates) : List.of(), newest,
                 delta ? List.copyOf(reader.deltas()) : null);
     }

@@ -9,7 +9,7 @@ interface Plots {
     List<PlotSeries> all();
 
     /** The newest iterations, newest first (the Latest view). */
-    List<PlotSeries> latest(int count);
+    LatestLines latest(int count);
 
     /** The change per iteration (the Δ view), or null when the monitor does not watch convergence. */
     List<Deltas.Delta> deltas();

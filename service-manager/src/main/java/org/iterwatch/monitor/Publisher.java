@@ -82,12 +82,13 @@ final class Publisher {
                     ChartRequest.DEFAULT_HEIGHT, ChartOptions.DEFAULT.withLogY(true).withAxisTitles("iteration", "|\u0394|"));
         }
         if (view.kind() == ChartView.Kind.LATEST) {
-            List<PlotSeries> latest = plots.latest(LATEST);
-            if (!latest.isEmpty()) {
-                PlotSeries newest = latest.get(0);
-                return new ChartRequest(Titles.progress(name + " \u00b7 " + newest.name(), newest.points()), latest,
+            LatestLines latest = plots.latest(LATEST);
+            if (!latest.lines().isEmpty()) {
+                PlotSeries newest = latest.lines().get(0);
+                return new ChartRequest(Titles.progress(name + " \u00b7 " + newest.name(), newest.points()), latest.lines(),
                         ChartRequest.DEFAULT_WIDTH, ChartRequest.DEFAULT_HEIGHT,
-                        options.withFaded(latest.size() - 1).withBadge(newest.name()));
+                        options.withFaded(latest.lines().size() - 1).withBadge(newest.name())
+                                .withAxisTitles(latest.xAxisTitle(), null));
             }
         }
         return request(name, plots.all()).withOptions(options);

@@ -17,6 +17,7 @@ final class RecordParser {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
             // NaN, Infinity, -Infinity as Python's json module writes them: a diverging solver's values are data
+            // (JavaScript, pandas and some C++ libraries write them as strings: see nonFinite)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
     private final int maxValues;
@@ -46,6 +47,9 @@ final class RecordParser {
         }
         if (token != null && token.isNumeric()) {
             return new ParsedRecord(null, null, new double[] {value(p.getDoubleValue())}, null, null, false, null);
+        }
+        if (token == JsonToken.VALUE_STRING && nonFinite(p.getText()) != null) {
+            return new ParsedRecord(null, null, new double[] {nonFinite(p.getText())}, null, null, false, null);
         }
         if (token == JsonToken.START_OBJECT) {
             return parseObject(p);
@@ -98,7 +102,9 @@ final class RecordParser {
         try (JsonParser inner = json.createParser(p.getText())) {
             JsonToken first = inner.nextToken();
             double[] values = first == JsonToken.START_ARRAY ? numbers(inner)
-                    : first != null && first.isNumeric() ? new double[] {value(inner.getDoubleValue())} : null;
+                    : first != null && first.isNumeric() ? new double[] {value(inner.getDoubleValue())}
+                    : first == JsonToken.VALUE_STRING && nonFinite(inner.getText()) != null
+                    ? new double[] {nonFinite(inner.getText())} : null;
             if (values == null || inner.nextToken() != null) {
                 throw new BadRecordException("\"payload\" must hold a JSON array of numbers");
             }
@@ -118,8 +124,11 @@ final class RecordParser {
         int n = 0;
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null || !token.isNumeric()) {
-                throw new BadRecordException("value " + n + " of the array is not a number");
+            double v;
+            if (token != null && token.isNumeric()) {
+                v = value(p.getDoubleValue());
+            } else {
+                v = nonFiniteOrRefuse(p, token, "value " + n + " of the array is not a number");
             }
             if (n == values.length) {
                 if (n >= maxValues) {
@@ -127,7 +136,7 @@ final class RecordParser {
                 }
                 values = Arrays.copyOf(values, Math.min(maxValues, n * 2));
             }
-            values[n++] = value(p.getDoubleValue());
+            values[n++] = v;
         }
         return Arrays.copyOf(values, n);
     }
@@ -178,10 +187,38 @@ final class RecordParser {
     }
 
     private static double number(JsonParser p, JsonToken token, String field) throws IOException {
-        if (token == null || !token.isNumeric()) {
-            throw new BadRecordException("\"" + field + "\" must be a number");
+        if (token != null && token.isNumeric()) {
+            return value(p.getDoubleValue());
         }
-        return value(p.getDoubleValue());
+        return nonFiniteOrRefuse(p, token, "\"" + field + "\" must be a number");
+    }
+
+    /**
+     * The non-finite value a JSON string names: "NaN", "Infinity" or "-Infinity", exactly, as JavaScript's
+     * encoders, pandas' to_json and some C++ libraries write what Python's json writes bare. Null for any other text.
+     */
+    private static Double nonFinite(String text) {
+        return switch (text) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> null;
+        };
+    }
+
+    /**
+     * Where a number must be: a string naming a non-finite value is one, anything else is refused with
+     * {@code refusal} (and, for a string, which strings are taken).
+     */
+    private static double nonFiniteOrRefuse(JsonParser p, JsonToken token, String refusal) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new BadRecordException(refusal);
+        }
+        Double named = nonFinite(p.getText());
+        if (named == null) {
+            throw new BadRecordException(refusal + " (of strings, only \"NaN\", \"Infinity\" and \"-Infinity\" are taken)");
+        }
+        return named;
     }
 
     private static String text(JsonParser p, JsonToken token, String field) throws IOException {

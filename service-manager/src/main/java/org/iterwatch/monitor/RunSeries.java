@@ -181,7 +181,7 @@ final class RunSeries {
         return series.plot(coordinates);
     }
 
-    List<PlotSeries> latest(boolean coordinates, int count) {
+    LatestLines latest(boolean coordinates, int count) {
         return series.latest(coordinates, count);
     }
 

@@ -154,11 +154,12 @@ final class Series {
      * The newest {@code count} iterations of the first series, newest first, each a line named after its
      * iteration, against its abscissae (or its indices): where a solver recomputes one grid, convergence shows.
      */
-    List<PlotSeries> latest(boolean coordinates, int count) {
+    LatestLines latest(boolean coordinates, int count) {
         List<PlotSeries> out = new ArrayList<>();
         if (byName.isEmpty()) {
-            return out;
+            return LatestLines.NONE;
         }
+        boolean byIndex = false;
         for (Map.Entry<Long, Row> r : byName.values().iterator().next().descendingMap().entrySet()) {
             if (out.size() == count) {
                 break;
@@ -176,10 +177,11 @@ final class Series {
             if (!allX[0]) {
                 int[] k = {0};
                 row.forEach((index, px, py) -> x[k[0]++] = index);
+                byIndex = true;
             }
             out.add(new PlotSeries("iteration " + r.getKey(), x, y));
         }
-        return out;
+        return new LatestLines(out, byIndex);
     }
 
     /** The points of one series in drawing order; abscissae are kept while every point has one. */

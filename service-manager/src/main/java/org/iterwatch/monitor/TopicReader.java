@@ -256,7 +256,7 @@ final class TopicReader implements AutoCloseable {
         return series.csv();
     }
 
-    List<PlotSeries> latest(boolean coordinates, int count) {
+    LatestLines latest(boolean coordinates, int count) {
         return series.latest(coordinates, count);
     }
 

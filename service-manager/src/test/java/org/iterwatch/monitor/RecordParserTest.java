@@ -104,6 +104,47 @@ class RecordParserTest {
         assertThat(parse("{\"payload\": \"[NaN, 2]\"}").values()[1]).isEqualTo(2.0);
     }
 
+    /** JavaScript's encoders, pandas' to_json and some C++ libraries write non-finite values as strings. */
+    @Test
+    void nonFiniteValuesWrittenAsStringsAreTheValuesTheyName() {
+        double[] v = parse("{\"iteration\": 40, \"values\": [1, \"NaN\", \"Infinity\", \"-Infinity\", 2]}").values();
+
+        assertThat(v[0]).isEqualTo(1.0);
+        assertThat(Double.doubleToRawLongBits(v[1])).as("the plain NaN").isEqualTo(Double.doubleToRawLongBits(Double.NaN));
+        assertThat(v[2]).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(v[3]).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(v[4]).isEqualTo(2.0);
+        assertThat(parse("{\"iteration\": 3, \"index\": 5, \"value\": \"-Infinity\"}").values())
+                .containsExactly(Double.NEGATIVE_INFINITY);
+        assertThat(parse("[\"Infinity\", 0.5]").values()).containsExactly(Double.POSITIVE_INFINITY, 0.5);
+        assertThat(parse("\"NaN\"").values()).hasSize(1);
+        assertThat(parse("\"NaN\"").values()[0]).isNaN();
+        assertThat(parse("{\"payload\": \"[\\\"NaN\\\", 2]\"}").values()[1]).isEqualTo(2.0);
+        assertThat(parse("{\"payload\": \"[\\\"NaN\\\", 2]\"}").values()[0]).isNaN();
+        assertThat(parse("{\"payload\": \"\\\"Infinity\\\"\"}").values()).containsExactly(Double.POSITIVE_INFINITY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nan", "NAN", "inf", "+Infinity", "Infinity ", "-NaN", "1.5", "", "null"})
+    void anyOtherStringWhereANumberMustBeIsRefusedSayingWhichStringsAreTaken(String text) {
+        String quoted = "\"" + text + "\"";
+        for (String json : new String[] {"[1, " + quoted + "]", "{\"value\": " + quoted + "}",
+                "{\"iteration\": 1, \"values\": [" + quoted + "]}"}) {
+            assertThatThrownBy(() -> parse(json)).as(json).isInstanceOf(BadRecordException.class)
+                    .hasMessageContaining("number")
+                    .hasMessageContaining("only \"NaN\", \"Infinity\" and \"-Infinity\" are taken");
+        }
+        assertThatThrownBy(() -> parse(quoted)).isInstanceOf(BadRecordException.class)
+                .hasMessage("expected a JSON object, array or number");
+    }
+
+    @Test
+    void aNonFiniteAbscissaIsRefusedAlsoWhenWrittenAsAString() {
+        assertThatThrownBy(() -> parse("{\"values\": [1], \"x\": [\"Infinity\"]}")).isInstanceOf(BadRecordException.class)
+                .hasMessage("\"x\" holds a value that is not a finite number");
+        assertThat(parse("{\"values\": [\"NaN\", 3], \"x\": [0.5, 1]}").x()).containsExactly(0.5, 1.0);
+    }
+
     @Test
     void aTotalIsThePlannedNumberOfIterations() {
         assertThat(parse("{\"iteration\": 1, \"total\": 1000, \"values\": [1]}").total()).isEqualTo(1000L);

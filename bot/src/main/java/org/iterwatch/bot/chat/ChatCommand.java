@@ -1,5 +1,6 @@
 package org.iterwatch.bot.chat;
 
+import java.util.function.Function;
 import org.iterwatch.subscription.Role;
 
 /**
@@ -13,6 +14,26 @@ public record ChatCommand(String name, String hint, String summary, Role role, A
     interface Action {
         /** @throws WrongUsage when the argument does not fit; the answer is then the command's usage */
         String run(Incoming.Text message, String argument);
+
+        /** The answer for someone of {@code role}; most commands answer every role alike. */
+        default String run(Incoming.Text message, String argument, Role role) {
+            return run(message, argument);
+        }
+
+        /** An action whose answer depends on the asker's role alone, such as /help. */
+        static Action byRole(Function<Role, String> answer) {
+            return new Action() {
+                @Override
+                public String run(Incoming.Text message, String argument) {
+                    return answer.apply(Role.VIEWER);
+                }
+
+                @Override
+                public String run(Incoming.Text message, String argument, Role role) {
+                    return answer.apply(role);
+                }
+            };
+        }
     }
 
     /** As a person types it: "/stop &lt;topic&gt;" (plain text, not HTML). */

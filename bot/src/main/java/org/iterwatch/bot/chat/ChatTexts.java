@@ -62,17 +62,29 @@ public final class ChatTexts {
         return what + (command.role() == Role.VIEWER ? "" : " (" + command.role().label() + "s)");
     }
 
-    /** Every command, grouped by the role it needs, so a viewer sees at once what is theirs to do. */
-    static String help(List<ChatCommand> commands) {
+    /**
+     * The commands someone of {@code role} may use, grouped by the role they need; below admin, a line says that
+     * other roles have more, so nobody is shown commands that would only be refused.
+     */
+    static String help(List<ChatCommand> commands, Role role) {
         StringBuilder out = new StringBuilder(INTRO).append("\n");
-        for (Role role : Role.values()) {
-            List<ChatCommand> theirs = commands.stream().filter(c -> c.role() == role).toList();
+        for (Role needed : Role.values()) {
+            List<ChatCommand> theirs = commands.stream().filter(c -> c.role() == needed).toList();
             if (!theirs.isEmpty()) {
-                out.append("\n").append(heading(role));
+                out.append("\n").append(heading(needed));
                 theirs.forEach(c -> out.append("\n").append(helpLine(c)));
             }
         }
+        if (role != Role.ADMIN) {
+            out.append("\n").append(moreForOthers(role));
+        }
         return out.append("\n").append(BUTTONS).append("\n\n").append(PUBLISHING).toString();
+    }
+
+    /** Below admin: that more exists, without listing what would only be refused. */
+    static String moreForOthers(Role role) {
+        return "Your role is " + role.label() + "; " + (role == Role.VIEWER ? "operators and admins" : "admins")
+                + " have more commands.";
     }
 
     static String heading(Role role) {

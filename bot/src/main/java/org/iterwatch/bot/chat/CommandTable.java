@@ -7,6 +7,7 @@ import static org.iterwatch.subscription.Role.VIEWER;
 import java.util.List;
 import java.util.Optional;
 import org.iterwatch.bot.telegram.TelegramGateway.BotCommandSpec;
+import org.iterwatch.subscription.Role;
 
 /**
  * Every chat command, once. The Telegram menu, /help, the dispatch and each command's role all come
@@ -21,7 +22,8 @@ public final class CommandTable {
         commands = List.of(
                 new ChatCommand("start", "<topic>", "start a monitor; its chart is pinned in this chat", OPERATOR,
                         monitors::start),
-                new ChatCommand("help", "", "what this bot does and its commands", VIEWER, (m, a) -> help()),
+                new ChatCommand("help", "", "what this bot does and its commands", VIEWER,
+                        ChatCommand.Action.byRole(this::help)),
                 new ChatCommand("add", "<topic> [title] [refresh=2s] [stall=10m] [x=ordinal|coordinates] [converge=1e-6] "
                         + "[stagnation=10] [limit=1e6]",
                         "add a monitor for a topic, or change its title and options", OPERATOR, monitors::add),
@@ -105,7 +107,8 @@ public final class CommandTable {
         return commands.stream().map(c -> new BotCommandSpec(c.name(), ChatTexts.menuDescription(c))).toList();
     }
 
-    String help() {
-        return ChatTexts.help(commands);
+    /** /help for someone of {@code role}: the commands that role may use, as its menu has them. */
+    String help(Role role) {
+        return ChatTexts.help(commands.stream().filter(c -> role.allows(c.role())).toList(), role);
     }
 }

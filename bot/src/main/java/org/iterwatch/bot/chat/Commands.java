@@ -58,12 +58,12 @@ public final class Commands {
             reply(message, Html.escape(ChatTexts.needs("/" + name, needed, role.get())));
             return;
         }
-        reply(message, guarded(() -> run(command.get(), message, argument)));
+        reply(message, guarded(() -> run(command.get(), message, argument, role.get())));
     }
 
-    private static String run(ChatCommand command, Incoming.Text message, String argument) {
+    private static String run(ChatCommand command, Incoming.Text message, String argument, Role role) {
         try {
-            return command.action().run(message, argument);
+            return command.action().run(message, argument, role);
         } catch (WrongUsage e) {
             return ChatTexts.usage(command, e);
         }

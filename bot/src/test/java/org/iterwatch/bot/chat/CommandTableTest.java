@@ -134,31 +134,47 @@ class CommandTableTest {
     }
 
     @Test
-    void helpListsEveryCommandOnceUnderTheHeadingOfItsRole() {
-        Map<String, String> headingOf = new LinkedHashMap<>();
-        String heading = null;
-        for (String line : table.help().split("\n")) {
-            if (line.startsWith("<b>") && !line.startsWith("<b>iterwatch")) {
-                heading = line;
-            } else if (line.startsWith("/")) {
-                String name = line.substring(1).split("[ \u2014]", 2)[0];
-                assertThat(headingOf.put(name, heading)).as("/%s is listed once", name).isNull();
-                assertThat(line).as(name).isEqualTo(ChatTexts.helpLine(table.find(name, "x").orElseThrow()));
+    void helpListsEveryCommandOfTheAskersRoleOnceUnderTheHeadingOfItsRole() throws InterruptedException {
+        for (Role role : Role.values()) {
+            String help = ask(PERSON.get(role), "/help");
+            Map<String, String> headingOf = new LinkedHashMap<>();
+            String heading = null;
+            for (String line : help.split("\n")) {
+                if (line.startsWith("<b>") && !line.startsWith("<b>iterwatch")) {
+                    heading = line;
+                } else if (line.startsWith("/")) {
+                    String name = line.substring(1).split("[ \u2014]", 2)[0];
+                    assertThat(headingOf.put(name, heading)).as("/%s is listed once", name).isNull();
+                    assertThat(line).as(name).isEqualTo(ChatTexts.helpLine(table.find(name, "x").orElseThrow()));
+                }
             }
-        }
 
-        Map<String, String> expected = new LinkedHashMap<>();
-        table.commands().forEach(c -> expected.put(c.name(), ChatTexts.heading(c.role())));
-        assertThat(headingOf).isEqualTo(expected);
-        assertThat(table.help()).contains("/stop &lt;topic&gt; \u2014 stop redrawing its chart");
+            // exactly what this role may use, as its Telegram menu has it
+            Map<String, String> expected = new LinkedHashMap<>();
+            table.commands().stream().filter(c -> role.allows(c.role()))
+                    .forEach(c -> expected.put(c.name(), ChatTexts.heading(c.role())));
+            assertThat(headingOf).as(role.label()).isEqualTo(expected);
+            assertThat(help).as(role.label()).contains("<b>How a solver publishes</b>")
+                    .endsWith("section <i>How a solver publishes</i> (#how-a-solver-publishes).");
+        }
+        assertThat(ask(VIEWER, "/help")).contains("/status [topic] \u2014 all monitors, or one in detail")
+                .doesNotContain("/stop", "/add", "/allow", "/audit", "<b>Operators</b>", "<b>Admins</b>")
+                .contains("Your role is viewer; operators and admins have more commands.");
+        assertThat(ask(OPERATOR, "/help")).contains("/stop &lt;topic&gt; \u2014 stop redrawing its chart", "<b>Operators</b>")
+                .doesNotContain("/allow", "/users", "/audit", "<b>Admins</b>")
+                .contains("Your role is operator; admins have more commands.");
+        assertThat(ask(ADMIN, "/help")).contains("/stop &lt;topic&gt;", "/allow &lt;user id&gt;", "<b>Admins</b>")
+                .doesNotContain("Your role is");
     }
 
     @Test
-    void helpAndABareStartAnswerEveryRoleAlikeWithTheWholeList() throws InterruptedException {
-        for (long person : List.of(ADMIN, OPERATOR, VIEWER)) {
-            assertThat(ask(person, "/help")).isEqualTo(table.help());
-            assertThat(ask(person, "/start")).isEqualTo(table.help());
+    void helpAndABareStartAnswerEachRoleWithItsOwnList() throws InterruptedException {
+        for (Role role : Role.values()) {
+            long person = PERSON.get(role);
+            assertThat(ask(person, "/help")).isEqualTo(table.help(role));
+            assertThat(ask(person, "/start")).isEqualTo(table.help(role));
         }
+        assertThat(table.help(Role.VIEWER)).isNotEqualTo(table.help(Role.OPERATOR)).isNotEqualTo(table.help(Role.ADMIN));
     }
 
     @Test

@@ -120,6 +120,32 @@ class SeriesInsightTest {
         assertThat(chat.count(ADMIN, t, "non-finite values")).as("one alert for the episode").isEqualTo(1);
     }
 
+    /** JavaScript, pandas and some C++ encoders write non-finite values as strings: the same values as bare NaN. */
+    @Test
+    void nonFiniteValuesWrittenAsStringsAreMarkedAndCountedLikeBareOnes(Iterwatch iterwatch, FakeTelegram telegram,
+                                                                        KafkaBroker kafka, ChatView chat) {
+        String t = KafkaBroker.uniqueTopic("nanstrings");
+        kafka.createTopic(t);
+        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
+        iterwatch.ask(ADMIN, "/start " + t);
+        long chart = chat.pinnedChart(ADMIN, t);
+        List<String> records = new ArrayList<>();
+        for (int k = 1; k <= 20; k++) {
+            records.add(k <= 10 ? grid(k, 1) : grid(k, 1).replaceFirst(",[^,]*]}$", ",\"NaN\"]}"));
+        }
+        records.add("{\"iteration\": 21, \"values\": [\"Infinity\", \"-Infinity\", 1.5]}");
+        records.add("{\"iteration\": 22, \"values\": [\"nan\", 1.5]}"); // not one of the three: malformed
+        kafka.produceAll(t, records);
+
+        chat.awaitChart(ADMIN, chart, t + " \u2014 " + String.format(Locale.ROOT, "%,d", 20 * GRID - 10 + 1) + " points");
+        telegram.await(() -> chat.caption(ADMIN, chart).contains("12 non-finite values"), Iterwatch.TIMEOUT,
+                "the string values counted as non-finite in the caption");
+        byte[] png = chat.message(ADMIN, chart).photo().orElseThrow();
+        assertThat(Pictures.count(Pictures.decode(png), Pictures.NON_FINITE)).as("marked").isGreaterThan(50);
+        assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("Skipped records: 1")
+                .contains("value 0 of the array is not a number");
+    }
+
     @Test
     void aSteadySolverWithATotalGetsAnEtaWithinTenPercentAndFinishes(Iterwatch iterwatch, FakeTelegram telegram,
                                                                        KafkaBroker kafka, ChatView chat) {

@@ -55,6 +55,33 @@ class MenuPerRoleTest {
         assertThat(menu(telegram, PERSON, PERSON)).doesNotContainAnyElementsOf(OPERATORS);
     }
 
+    /** /help shows each person the commands their menu has: none that would only be refused. */
+    @Test
+    void helpListsWhatTheAskersRoleMayUse(Iterwatch iterwatch, FakeTelegram telegram) {
+        telegram.await(() -> menu(telegram, ADMIN, ADMIN).containsAll(ADMINS), TIMEOUT, "the admin's menu");
+        assertThat(helpCommands(iterwatch.ask(ADMIN, "/help")))
+                .containsExactlyInAnyOrderElementsOf(menu(telegram, ADMIN, ADMIN));
+
+        iterwatch.ask(ADMIN, "/allow " + PERSON + " viewer");
+        String viewer = iterwatch.ask(PERSON, "/help");
+        assertThat(helpCommands(viewer)).contains("status", "board", "help").doesNotContainAnyElementsOf(OPERATORS)
+                .doesNotContainAnyElementsOf(ADMINS).containsExactlyInAnyOrderElementsOf(menu(telegram, PERSON, PERSON));
+        assertThat(viewer).contains("Your role is viewer; operators and admins have more commands.")
+                .contains("How a solver publishes");
+
+        iterwatch.ask(ADMIN, "/allow " + PERSON + " operator");
+        telegram.await(() -> menu(telegram, PERSON, PERSON).containsAll(OPERATORS), TIMEOUT, "the operator's menu");
+        String operator = iterwatch.ask(PERSON, "/help");
+        assertThat(helpCommands(operator)).containsAll(OPERATORS).doesNotContainAnyElementsOf(ADMINS)
+                .containsExactlyInAnyOrderElementsOf(menu(telegram, PERSON, PERSON));
+        assertThat(operator).contains("Your role is operator; admins have more commands.");
+    }
+
+    /** The commands a /help answer lists, one per line that starts with one. */
+    private static List<String> helpCommands(String help) {
+        return help.lines().filter(l -> l.startsWith("/")).map(l -> l.substring(1).split("[ \u2014]", 2)[0]).toList();
+    }
+
     @Test
     void auditShowsAdminsTheLatestEntries(Iterwatch iterwatch) {
         iterwatch.ask(ADMIN, "/allow " + PERSON + " viewer");
