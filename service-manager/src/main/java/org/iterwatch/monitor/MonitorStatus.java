@@ -10,6 +10,7 @@ import org.iterwatch.render.Convergence;
 import org.iterwatch.render.Html;
 import org.iterwatch.render.Progress;
 import org.iterwatch.render.StatusText;
+import org.iterwatch.render.Titles;
 
 /**
  * One monitor in detail, for {@code /status <topic>}.
@@ -49,7 +50,7 @@ public record MonitorStatus(String topic, String title, MonitorState state, long
         if (convergence != null) {
             out.append("\nConvergence: ").append(Html.escape(convergence.text()));
         }
-        out.append("\nPoints: ").append(points).append(rebuilding ? " read so far (rebuilding\u2026)" : "");
+        out.append("\nPoints: ").append(Titles.count(points)).append(rebuilding ? " read so far (rebuilding\u2026)" : "");
         if (points > 0) {
             out.append("\nIterations: ").append(firstIteration).append('\u2013').append(lastIteration);
         }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.iterwatch.render.Html;
 import org.iterwatch.render.ProgressCaption;
+import org.iterwatch.render.Titles;
 import org.iterwatch.subscription.RaisedAlert;
 
 /** What the digest and /digest say, in Telegram HTML. */
@@ -61,10 +62,10 @@ public final class DigestTexts {
                 .append(kinds.getOrDefault("stopped", 0L)).append(" stopped, ")
                 .append(kinds.getOrDefault("failed", 0L)).append(" failed\n");
         long total = added.values().stream().mapToLong(Long::longValue).sum();
-        out.append("Points added: ").append(total);
+        out.append("Points added: ").append(Titles.count(total));
         if (!added.isEmpty()) {
             out.append(" (").append(added.entrySet().stream().limit(10)
-                    .map(e -> Html.escape(Html.shorten(e.getKey(), 60)) + " +" + e.getValue())
+                    .map(e -> Html.escape(Html.shorten(e.getKey(), 60)) + " +" + Titles.count(e.getValue()))
                     .collect(Collectors.joining(", "))).append(added.size() > 10 ? ", \u2026)" : ")");
         }
         return fit(out.toString());

@@ -64,7 +64,7 @@ class FuzzedRecordsTest {
         chat.awaitChart(ADMIN, chart, t + " \u2014 " + String.format(java.util.Locale.ROOT, "%,d", 2 * VALID) + " points");
 
         String status = iterwatch.ask(ADMIN, "/status " + t);
-        assertThat(status).contains("State: RUNNING").contains("Points: " + 2 * VALID)
+        assertThat(status).contains("State: RUNNING").contains("Points: " + String.format(java.util.Locale.ROOT, "%,d", 2 * VALID))
                 .contains("Skipped records: " + MALFORMED + " (last: offset ").contains("Iterations: 1\u2013" + VALID);
         assertThat(status.length()).isLessThanOrEqualTo(4096);
         assertThat(chat.export(ADMIN, t)).isEqualTo(expected.toString());

@@ -50,7 +50,7 @@ class LargeRecordsTest {
         iterwatch.ask(ADMIN, "/start " + t);
         long chart = chat.pinnedChart(ADMIN, t);
         chat.awaitChart(ADMIN, chart, t + " \u2014 " + String.format(java.util.Locale.ROOT, "%,d", VALUES) + " points");
-        assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("Points: " + VALUES).contains("Skipped records: 0");
+        assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("Points: " + String.format(java.util.Locale.ROOT, "%,d", VALUES)).contains("Skipped records: 0");
     }
 
     private static byte[] utf8(String s) {

@@ -77,7 +77,7 @@ class PoisonRecordsTest {
         long points = 220 + BIG + 20;
         chat.awaitChart(ADMIN, chart, t + " \u2014 " + String.format(java.util.Locale.ROOT, "%,d", points) + " points");
         String status = iterwatch.ask(ADMIN, "/status " + t);
-        assertThat(status).contains("State: RUNNING").contains("Points: " + points).contains("Iterations: 0\u20131000")
+        assertThat(status).contains("State: RUNNING").contains("Points: " + String.format(java.util.Locale.ROOT, "%,d", points)).contains("Iterations: 0\u20131000")
                 .contains("Skipped records: 2 (last: offset " + overBudget + ": ")
                 .contains("maxPointsPerMonitor");
         assertThat(chat.caption(ADMIN, chart)).contains("Skipped records: 2");

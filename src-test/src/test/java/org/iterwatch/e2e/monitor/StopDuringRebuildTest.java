@@ -115,7 +115,7 @@ class StopDuringRebuildTest {
         assertThat(List.of(status.millis(), overview.millis(), stop.millis())).as("answer times in ms")
                 .allSatisfy(ms -> assertThat(ms).isLessThan(ANSWER.toMillis()));
         assertThat(status.text()).as("/status during the rebuild").contains("State: RUNNING")
-                .doesNotContain("Points: " + POINTS);
+                .doesNotContain("Points: " + String.format(java.util.Locale.ROOT, "%,d", POINTS));
         assertThat(overview.text()).contains(t);
         assertThat(stop.text()).contains("Stopped");
         assertStoppedForGood(t, start);
