@@ -70,7 +70,7 @@ class KafkaClusterTest {
 
             ChatMessage shown = chat.awaitChart(ADMIN, chart, t + " \u2014 " + String.format(java.util.Locale.ROOT, "%,d", BATCHES * VALUES) + " points");
             telegram.await(() -> chat.caption(ADMIN, chart).contains("running"), TIMEOUT, "the chart running again");
-            assertThat(chat.caption(ADMIN, chart)).contains("Points: " + BATCHES * VALUES)
+            assertThat(chat.caption(ADMIN, chart)).contains("Points: " + String.format(java.util.Locale.ROOT, "%,d", BATCHES * VALUES))
                     .contains("iterations 1\u2013" + BATCHES).doesNotContain("Restarts").doesNotContain("missing").doesNotContain("Skipped");
             assertThat(Pictures.count(Pictures.decode(shown.photo().orElseThrow()), Pictures.POINT_RED)).isPositive();
             assertThat(chat.botTexts(ADMIN)).noneMatch(text -> text.contains("restarted") || text.contains("failed"));
