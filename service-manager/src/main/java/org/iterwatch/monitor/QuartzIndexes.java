@@ -1,39 +1,21 @@
 package org.iterwatch.monitor;
 
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The indexes Quartz's PostgreSQL script creates and its H2 script lacks, for the two queries a busy scheduler
  * runs on every fire: the next triggers due in a state, and a job's triggers. Without them each acquisition
  * scanned every trigger (500 monitors: 500 rows, 250 times a second).
  */
-final class QuartzIndexes implements JavaMigration {
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("6");
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public String getDescription() {
-        return "quartz indexes on h2";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 6;
+final class QuartzIndexes extends QuartzMigration {
+    QuartzIndexes() {
+        super(6, "quartz indexes on h2");
     }
 
     @Override
     public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().toLowerCase().contains("h2")) {
+        if (isPostgres(context)) {
             return; // PostgreSQL got them with its tables
         }
         try (Statement statement = context.getConnection().createStatement()) {

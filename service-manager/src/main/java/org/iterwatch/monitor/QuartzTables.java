@@ -4,37 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.iterwatch.config.IterwatchException;
 
 /** Creates Quartz's job store tables from the script Quartz ships, picked by database vendor. */
-final class QuartzTables implements JavaMigration {
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("1");
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public String getDescription() {
-        return "quartz tables";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 1;
+final class QuartzTables extends QuartzMigration {
+    QuartzTables() {
+        super(1, "quartz tables");
     }
 
     @Override
     public void migrate(Context context) throws Exception {
-        String vendor = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase();
-        String script = vendor.contains("postgres") ? "tables_postgres.sql" : "tables_h2.sql";
+        String script = isPostgres(context) ? "tables_postgres.sql" : "tables_h2.sql";
         try (Statement statement = context.getConnection().createStatement()) {
             for (String sql : statements(read("/org/quartz/impl/jdbcjobstore/" + script))) {
                 statement.execute(sql);

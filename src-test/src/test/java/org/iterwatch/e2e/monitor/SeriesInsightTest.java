@@ -52,9 +52,7 @@ class SeriesInsightTest {
         double tolerance = 1e-6;
         kafka.createTopic(t);
         kafka.produceAll(t, IntStream.rangeClosed(0, 15).mapToObj(k -> converging(k, r)).toList());
-        assertThat(iterwatch.ask(ADMIN, "/add " + t + " converge=1e-6")).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        long chart = chat.pinnedChart(ADMIN, t);
+        long chart = started(iterwatch, chat, t, "converge=1e-6");
         telegram.await(() -> chat.caption(ADMIN, chart).contains("Convergence:"), Iterwatch.TIMEOUT, "convergence shown");
 
         String caption = chat.caption(ADMIN, chart);
@@ -80,9 +78,7 @@ class SeriesInsightTest {
     void aSolverWhoseChangeStopsFallingIsStagnatingOnce(Iterwatch iterwatch, KafkaBroker kafka, ChatView chat) {
         String t = KafkaBroker.uniqueTopic("stagnating");
         kafka.createTopic(t);
-        assertThat(iterwatch.ask(ADMIN, "/add " + t + " converge=1e-9 stagnation=5")).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        chat.pinnedChart(ADMIN, t);
+        started(iterwatch, chat, t, "converge=1e-9 stagnation=5");
         List<String> records = new ArrayList<>();
         for (int k = 0; k <= 30; k++) { // halves until iteration 8, then swings back and forth at one size
             records.add(grid(k, k <= 8 ? Math.pow(0.5, k) : Math.pow(0.5, 8) * (k % 2 == 0 ? 1 : -1)));
@@ -100,9 +96,7 @@ class SeriesInsightTest {
                                                                    KafkaBroker kafka, ChatView chat) {
         String t = KafkaBroker.uniqueTopic("nan");
         kafka.createTopic(t);
-        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        long chart = chat.pinnedChart(ADMIN, t);
+        long chart = started(iterwatch, chat, t, "");
         List<String> records = new ArrayList<>();
         for (int k = 1; k <= 60; k++) { // from iteration 40 on the solver blows up: the last value is NaN
             records.add(k < 40 ? grid(k, 1) : grid(k, 1).replaceFirst(",[^,]*]}$", ",NaN]}"));
@@ -126,9 +120,7 @@ class SeriesInsightTest {
                                                                         KafkaBroker kafka, ChatView chat) {
         String t = KafkaBroker.uniqueTopic("nanstrings");
         kafka.createTopic(t);
-        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        long chart = chat.pinnedChart(ADMIN, t);
+        long chart = started(iterwatch, chat, t, "");
         List<String> records = new ArrayList<>();
         for (int k = 1; k <= 20; k++) {
             records.add(k <= 10 ? grid(k, 1) : grid(k, 1).replaceFirst(",[^,]*]}$", ",\"NaN\"]}"));
@@ -153,9 +145,7 @@ class SeriesInsightTest {
         int total = 60;
         long paceMillis = 400;
         kafka.createTopic(t);
-        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        long chart = chat.pinnedChart(ADMIN, t);
+        long chart = started(iterwatch, chat, t, "");
         int done = 20;
         long[] sentAt = new long[done + 1];
         for (int k = 1; k <= done; k++) { // the solver's steady pace is the point of this test
@@ -193,9 +183,7 @@ class SeriesInsightTest {
         for (int k = 1; k <= 20; k++) {
             kafka.produce(t, null, grid(k, 1.0 / k), Map.of("run", "run-1"));
         }
-        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        long chart = chat.pinnedChart(ADMIN, t);
+        long chart = started(iterwatch, chat, t, "");
         chat.awaitChart(ADMIN, chart, t + " \u2014 800 points");
         byte[] before = chat.message(ADMIN, chart).photo().orElseThrow();
         assertThat(Pictures.count(Pictures.decode(before), Pictures.PREVIOUS_RUN)).as("no previous run yet").isZero();
@@ -221,9 +209,7 @@ class SeriesInsightTest {
         String t = KafkaBroker.uniqueTopic("views");
         kafka.createTopic(t);
         kafka.produceAll(t, IntStream.rangeClosed(0, 12).mapToObj(k -> converging(k, 0.5)).toList());
-        assertThat(iterwatch.ask(ADMIN, "/add " + t + " converge=1e-6")).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        long chart = chat.pinnedChart(ADMIN, t);
+        long chart = started(iterwatch, chat, t, "converge=1e-6");
         chat.awaitChart(ADMIN, chart, t + " \u2014 520 points");
         telegram.await(() -> chat.message(ADMIN, chart).buttonTexts().contains("\u0394"), Iterwatch.TIMEOUT,
                 "the \u0394 button (converge is on)");
@@ -263,9 +249,7 @@ class SeriesInsightTest {
                 + IntStream.range(0, 1000).mapToObj(i -> String.format(Locale.ROOT, "%.6f",
                         Math.exp(-((k - 1) * 1000 + i) / 1000.0) + 0.05 * random.nextGaussian()))
                 .collect(Collectors.joining(",")) + "]}").toList());
-        assertThat(iterwatch.ask(ADMIN, "/add " + t)).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        long chart = chat.pinnedChart(ADMIN, t);
+        long chart = started(iterwatch, chat, t, "");
         chat.awaitChart(ADMIN, chart, t + " \u2014 3,000 points");
 
         java.awt.image.BufferedImage image = Pictures.decode(chat.message(ADMIN, chart).photo().orElseThrow());
@@ -289,9 +273,7 @@ class SeriesInsightTest {
     void valuesBeyondTheLimitAreOneDivergingAlert(Iterwatch iterwatch, KafkaBroker kafka, ChatView chat) {
         String t = KafkaBroker.uniqueTopic("diverging");
         kafka.createTopic(t);
-        assertThat(iterwatch.ask(ADMIN, "/add " + t + " limit=1e3")).contains("Added");
-        iterwatch.ask(ADMIN, "/start " + t);
-        chat.pinnedChart(ADMIN, t);
+        started(iterwatch, chat, t, "limit=1e3");
         // the solver grows tenfold per iteration: past 1e3 from iteration 4 on (0.5·10^k)
         kafka.produceAll(t, IntStream.rangeClosed(1, 12).mapToObj(k -> grid(k, Math.pow(10, k) / 2)).toList());
 
@@ -299,5 +281,12 @@ class SeriesInsightTest {
         ChatView.letTimePass(Duration.ofSeconds(2));
         assertThat(chat.count(ADMIN, t, "is diverging")).isEqualTo(1);
         assertThat(iterwatch.ask(ADMIN, "/status " + t)).contains("limit=1000");
+    }
+
+    /** The pinned chart of a monitor of {@code t} added with these options and started. */
+    private static long started(Iterwatch iterwatch, ChatView chat, String t, String options) {
+        assertThat(iterwatch.ask(ADMIN, ("/add " + t + " " + options).strip())).contains("Added");
+        iterwatch.ask(ADMIN, "/start " + t);
+        return chat.pinnedChart(ADMIN, t);
     }
 }
