@@ -16,6 +16,7 @@ import org.iterwatch.config.ConfigException;
 import org.iterwatch.config.Fence;
 import org.iterwatch.config.IterwatchConfig;
 import org.iterwatch.config.IterwatchException;
+import org.iterwatch.config.Pause;
 import org.iterwatch.config.Telegram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,9 @@ record TelegramWiring(Telegram config, Fence fence, TelegramGateway api, String 
                             + "); check it with @BotFather");
                 }
                 LOG.warn("Telegram Bot API not reachable ({}); trying again in {} s", rootCause(e), backoffMillis / 1000);
-                sleep(backoffMillis);
+                if (!Pause.of(backoffMillis)) {
+                    throw new IterwatchException("interrupted during start-up");
+                }
                 backoffMillis = Math.min(backoffMillis * 2, 30_000);
             }
         }
@@ -74,14 +77,5 @@ record TelegramWiring(Telegram config, Fence fence, TelegramGateway api, String 
             t = t.getCause();
         }
         return t.getMessage();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IterwatchException("interrupted during start-up", e);
-        }
     }
 }

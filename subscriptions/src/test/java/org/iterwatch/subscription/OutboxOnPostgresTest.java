@@ -10,8 +10,6 @@ class OutboxOnPostgresTest extends OutboxTest {
 
     @Override
     DataSource database() {
-        DataSource db = POSTGRES.freshDatabase();
-        SubscriptionSchema.migrate(db);
-        return db;
+        return POSTGRES.migratedDatabase();
     }
 }

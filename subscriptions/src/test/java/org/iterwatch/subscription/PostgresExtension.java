@@ -14,6 +14,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class PostgresExtension implements AfterEachCallback {
     private final List<String> created = new ArrayList<>();
 
+    /** A fresh database with this module's tables. */
+    DataSource migratedDatabase() {
+        DataSource db = freshDatabase();
+        SubscriptionSchema.migrate(db);
+        return db;
+    }
+
     synchronized DataSource freshDatabase() {
         String name = TestPostgres.newName("test");
         TestPostgres.execute("CREATE DATABASE " + name);

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import org.iterwatch.bot.telegram.TelegramFailure;
 import org.iterwatch.bot.telegram.TelegramGateway;
 import org.iterwatch.config.Managed;
+import org.iterwatch.config.Pause;
 import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,17 +47,9 @@ final class CallbackAnswers implements Managed {
                         LOG.warn("callback query not answered: {}", e.getMessage());
                         return;
                     }
-                    sleepQuietly(200L * attempt);
+                    Pause.of(200L * attempt);
                 }
             }
         });
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

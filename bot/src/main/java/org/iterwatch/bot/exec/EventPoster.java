@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.iterwatch.config.Pause;
 
 /**
  * Sends solver events to iterwatch in order, on one daemon thread, with short timeouts and a bounded
@@ -91,7 +92,7 @@ public final class EventPoster {
                 return outcome == Outcome.TAKEN;
             }
             long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
-            if (attempt < attempts && left > 0 && !pause(Math.min(backoffMillis, left))) {
+            if (attempt < attempts && left > 0 && !Pause.of(Math.min(backoffMillis, left))) {
                 return false;
             }
             backoffMillis = Math.min(backoffMillis * 2, 2000);
@@ -148,15 +149,5 @@ public final class EventPoster {
     private static String shorten(String text) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
         return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
-    }
-
-    private static boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

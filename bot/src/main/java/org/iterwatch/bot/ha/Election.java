@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.iterwatch.config.Fence;
 import org.iterwatch.config.Managed;
+import org.iterwatch.config.Pause;
 import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,9 @@ public final class Election implements Managed, Fence {
             } catch (RuntimeException e) {
                 LOG.warn("lease check failed: {}", e.toString());
             }
-            sleep(token >= 0 ? lease.toMillis() / 5 : STANDBY_POLL_MILLIS);
+            if (!Pause.of(token >= 0 ? lease.toMillis() / 5 : STANDBY_POLL_MILLIS)) {
+                running = false;
+            }
         }
     }
 
@@ -177,15 +180,6 @@ public final class Election implements Managed, Fence {
             } catch (RuntimeException e) {
                 LOG.warn("releasing the lease failed ({}); another instance takes over when it runs out", e.toString());
             }
-        }
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }

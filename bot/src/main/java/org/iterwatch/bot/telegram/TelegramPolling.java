@@ -16,6 +16,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.iterwatch.config.Fence;
 import org.iterwatch.config.Managed;
+import org.iterwatch.config.Pause;
 import org.iterwatch.config.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,9 @@ public final class TelegramPolling implements Managed {
                     return;
                 }
                 LOG.warn("getUpdates failed ({}); polling again in {} ms", e.getMessage(), backoff);
-                sleep(backoff + ThreadLocalRandom.current().nextLong(backoff / 4 + 1));
+                if (!Pause.of(backoff + ThreadLocalRandom.current().nextLong(backoff / 4 + 1))) {
+                    running = false;
+                }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
@@ -137,15 +140,6 @@ public final class TelegramPolling implements Managed {
     @Override
     public String toString() {
         return "Telegram polling";
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 
     /** Telegram answered getUpdates with an error (409: another poller; 401: token revoked). */

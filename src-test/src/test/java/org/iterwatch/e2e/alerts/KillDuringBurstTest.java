@@ -74,7 +74,7 @@ class KillDuringBurstTest {
         List<Integer> expected = IntStream.rangeClosed(1, ALERTS).boxed().toList();
         for (long user : SUBSCRIBERS) {
             List<Integer> received = alerts(chat, user);
-            assertThat(withoutAdjacentRepeats(received)).as("every alert to " + user + ", in order").isEqualTo(expected);
+            assertThat(ChatView.withoutAdjacentRepeats(received)).as("every alert to " + user + ", in order").isEqualTo(expected);
             assertThat(received.size() - ALERTS).as("alerts sent twice to " + user + ": " + repeats(received))
                     .isLessThanOrEqualTo(1);
         }
@@ -84,16 +84,6 @@ class KillDuringBurstTest {
     private static List<Integer> alerts(ChatView chat, long chatId) {
         return chat.botTexts(chatId).stream().filter(t -> t.matches("(?s).*burst #\\d+\\..*"))
                 .map(t -> Integer.valueOf(t.replaceAll("(?s).*burst #(\\d+)\\..*", "$1"))).toList();
-    }
-
-    private static List<Integer> withoutAdjacentRepeats(List<Integer> received) {
-        List<Integer> out = new ArrayList<>();
-        for (Integer n : received) {
-            if (out.isEmpty() || !out.get(out.size() - 1).equals(n)) {
-                out.add(n);
-            }
-        }
-        return out;
     }
 
     private static List<Integer> repeats(List<Integer> received) {

@@ -3,7 +3,6 @@ package org.iterwatch.e2e.ha;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.iterwatch.e2e.alerts.EventsApi;
@@ -66,18 +65,8 @@ final class Solvers {
     static void assertAllInOrder(ChatView chat, long chatId, int count, int maxRepeats) {
         List<Integer> received = alerts(chat, chatId);
         List<Integer> expected = IntStream.rangeClosed(1, count).boxed().toList();
-        assertThat(withoutAdjacentRepeats(received)).as("every alert to " + chatId + ", in order").isEqualTo(expected);
+        assertThat(ChatView.withoutAdjacentRepeats(received)).as("every alert to " + chatId + ", in order").isEqualTo(expected);
         assertThat(received.size() - count).as("alerts sent twice to " + chatId).isLessThanOrEqualTo(maxRepeats);
-    }
-
-    private static List<Integer> withoutAdjacentRepeats(List<Integer> received) {
-        List<Integer> out = new ArrayList<>();
-        for (Integer n : received) {
-            if (out.isEmpty() || !out.get(out.size() - 1).equals(n)) {
-                out.add(n);
-            }
-        }
-        return out;
     }
 
     /** Waits until each chat got alerts 1 … count (repeats aside). */

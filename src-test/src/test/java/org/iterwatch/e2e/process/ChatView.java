@@ -4,6 +4,7 @@ import static org.iterwatch.e2e.process.Iterwatch.TIMEOUT;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iterwatch.e2e.Pictures;
@@ -194,5 +195,16 @@ public final class ChatView {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** Numbered messages as they arrived, each run of one repeated message (a resend) counted once. */
+    public static List<Integer> withoutAdjacentRepeats(List<Integer> received) {
+        List<Integer> out = new ArrayList<>();
+        for (Integer n : received) {
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(n)) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 }
