@@ -165,9 +165,9 @@ final class MonitorTick {
 
     private void show(MonitorRow row, MonitorState state, LiveMonitor monitor, Supervision sup) {
         long version = monitor.reader().version();
-        boolean changed = version != sup.shownVersion || state != sup.shown || !Objects.equals(row.title(), sup.shownTitle);
-        if (changed && (state != sup.shown || sup.lastKnownStored == 0
-                || System.nanoTime() - sup.lastKnownStored >= LAST_KNOWN_EVERY.toNanos())) {
+        boolean stateChanged = state != sup.shown; // also the first show of a (fresh) supervision
+        boolean changed = stateChanged || version != sup.shownVersion || !Objects.equals(row.title(), sup.shownTitle);
+        if (stateChanged || changed && System.nanoTime() - sup.lastKnownStored >= LAST_KNOWN_EVERY.toNanos()) {
             storeLastKnown(row, monitor, sup);
         }
         publish(row, state, monitor, changed);

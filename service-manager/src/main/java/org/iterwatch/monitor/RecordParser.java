@@ -45,11 +45,9 @@ final class RecordParser {
         if (token == JsonToken.START_ARRAY) {
             return new ParsedRecord(null, null, numbers(p), null, null, false, null);
         }
-        if (token != null && token.isNumeric()) {
-            return new ParsedRecord(null, null, new double[] {value(p.getDoubleValue())}, null, null, false, null);
-        }
-        if (token == JsonToken.VALUE_STRING && nonFinite(p.getText()) != null) {
-            return new ParsedRecord(null, null, new double[] {nonFinite(p.getText())}, null, null, false, null);
+        double[] single = single(p, token);
+        if (single != null) {
+            return new ParsedRecord(null, null, single, null, null, false, null);
         }
         if (token == JsonToken.START_OBJECT) {
             return parseObject(p);
@@ -101,10 +99,7 @@ final class RecordParser {
         }
         try (JsonParser inner = json.createParser(p.getText())) {
             JsonToken first = inner.nextToken();
-            double[] values = first == JsonToken.START_ARRAY ? numbers(inner)
-                    : first != null && first.isNumeric() ? new double[] {value(inner.getDoubleValue())}
-                    : first == JsonToken.VALUE_STRING && nonFinite(inner.getText()) != null
-                    ? new double[] {nonFinite(inner.getText())} : null;
+            double[] values = first == JsonToken.START_ARRAY ? numbers(inner) : single(inner, first);
             if (values == null || inner.nextToken() != null) {
                 throw new BadRecordException("\"payload\" must hold a JSON array of numbers");
             }
@@ -197,6 +192,15 @@ final class RecordParser {
      * The non-finite value a JSON string names: "NaN", "Infinity" or "-Infinity", exactly, as JavaScript's
      * encoders, pandas' to_json and some C++ libraries write what Python's json writes bare. Null for any other text.
      */
+    /** A record of one value: a number, or a string naming a non-finite value; null for anything else. */
+    private static double[] single(JsonParser p, JsonToken token) throws IOException {
+        if (token != null && token.isNumeric()) {
+            return new double[] {value(p.getDoubleValue())};
+        }
+        Double named = token == JsonToken.VALUE_STRING ? nonFinite(p.getText()) : null;
+        return named == null ? null : new double[] {named};
+    }
+
     private static Double nonFinite(String text) {
         return switch (text) {
             case "NaN" -> Double.NaN;

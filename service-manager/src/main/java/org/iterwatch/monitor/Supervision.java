@@ -14,7 +14,7 @@ final class Supervision {
     /** The state and series version the chart was last handed over with. */
     MonitorState shown;
     long shownVersion = -1;
-    /** System.nanoTime when what the chart shows was last stored (for /status while a restart rebuilds it); 0: never. */
+    /** System.nanoTime when what the chart shows was last stored (for /status while a restart rebuilds it). */
     long lastKnownStored;
     /** The title the chart was last drawn with: a new one is drawn at once. */
     String shownTitle;
